@@ -1,0 +1,277 @@
+/**
+ * The standard report format (国办公开办函〔2021〕30号 and the 2019 trial format it replaced), as
+ * data. Parser, checker, renderer, docs and test generators read this file; the AST's key types are
+ * derived from it. A reviewer who cannot read parser code can still read and correct the format here.
+ *
+ * `phrases` are key phrases matched against a label after it is normalised (simplified script, NFKC,
+ * no whitespace, punctuation or ordinal markers). Longer phrases win over shorter ones, so a label
+ * is recognised by the most specific phrase it contains.
+ */
+
+export const FORMAT_VERSIONS = ['2021', '2019', 'pre-2019'] as const;
+
+/** The six parts of a report, in order. */
+export const SECTIONS = [
+  {
+    key: 'overview',
+    numeral: '一',
+    heading: '总体情况',
+    phrases: ['总体情况', '概述', '基本情况'],
+  },
+  {
+    key: 'activeDisclosure',
+    numeral: '二',
+    heading: '主动公开政府信息情况',
+    phrases: ['主动公开政府信息', '主动公开情况', '主动公开'],
+  },
+  {
+    key: 'applications',
+    numeral: '三',
+    heading: '收到和处理政府信息公开申请情况',
+    phrases: ['收到和处理政府信息公开申请', '收到和处理', '政府信息公开申请情况', '依申请公开'],
+  },
+  {
+    key: 'reviewLitigation',
+    numeral: '四',
+    heading: '政府信息公开行政复议、行政诉讼情况',
+    phrases: ['行政复议', '行政诉讼'],
+  },
+  {
+    key: 'problems',
+    numeral: '五',
+    heading: '存在的主要问题及改进情况',
+    phrases: ['存在的主要问题', '存在问题', '主要问题', '改进情况', '改进措施'],
+  },
+  {
+    key: 'other',
+    numeral: '六',
+    heading: '其他需要报告的事项',
+    phrases: ['其他需要报告', '其他事项', '其他需报告'],
+  },
+] as const;
+
+/**
+ * Headings only reports before the 2019 format have (part titles of the 2008-era template). One of
+ * these, or a seventh numbered part, marks a pre-2019 report.
+ */
+export const PRE_2019_HEADING_PHRASES = [
+  '收费及减免',
+  '依申请公开政府信息情况',
+  '因政府信息公开申请提起行政复议',
+  '因政府信息公开申请行政复议',
+  '政府信息公开的收费',
+] as const;
+
+/** Table 二 (主动公开), 2021 format: four blocks titled by the article of the 条例 they report on. */
+export const ACTIVE_DISCLOSURE_2021 = {
+  rows: [
+    { key: 'regulations', label: '规章', phrases: ['规章'] },
+    { key: 'normativeDocuments', label: '行政规范性文件', phrases: ['行政规范性文件', '规范性文件'] },
+    { key: 'licensing', label: '行政许可', phrases: ['行政许可'] },
+    { key: 'punishment', label: '行政处罚', phrases: ['行政处罚'] },
+    { key: 'enforcement', label: '行政强制', phrases: ['行政强制'] },
+    { key: 'fees', label: '行政事业性收费', phrases: ['行政事业性收费', '事业性收费'] },
+  ],
+  columns: [
+    { key: 'issued', label: '本年制发件数', phrases: ['本年制发', '制发'] },
+    { key: 'repealed', label: '本年废止件数', phrases: ['本年废止', '废止'] },
+    { key: 'inForce', label: '现行有效件数', phrases: ['现行有效'] },
+    { key: 'decisions', label: '本年处理决定数量', phrases: ['处理决定'] },
+    { key: 'amount', label: '本年收费金额（单位：万元）', phrases: ['收费金额'], unit: '万元' },
+  ],
+  blocks: [
+    { article: '（一）', rows: ['regulations', 'normativeDocuments'], columns: ['issued', 'repealed', 'inForce'] },
+    { article: '（五）', rows: ['licensing'], columns: ['decisions'] },
+    { article: '（六）', rows: ['punishment', 'enforcement'], columns: ['decisions'] },
+    { article: '（八）', rows: ['fees'], columns: ['amount'] },
+  ],
+} as const;
+
+/** Table 二 (主动公开), 2019 trial format. */
+export const ACTIVE_DISCLOSURE_2019 = {
+  rows: [
+    { key: 'regulations', label: '规章', phrases: ['规章'] },
+    { key: 'normativeDocuments', label: '规范性文件', phrases: ['规范性文件'] },
+    { key: 'licensing', label: '行政许可', phrases: ['行政许可'] },
+    { key: 'otherServices', label: '其他对外管理服务事项', phrases: ['其他对外管理服务', '对外管理服务'] },
+    { key: 'punishment', label: '行政处罚', phrases: ['行政处罚'] },
+    { key: 'enforcement', label: '行政强制', phrases: ['行政强制'] },
+    { key: 'fees', label: '行政事业性收费', phrases: ['行政事业性收费', '事业性收费'] },
+    { key: 'procurement', label: '政府集中采购', phrases: ['政府集中采购', '集中采购'] },
+  ],
+  columns: [
+    { key: 'newlyMade', label: '本年新制作数量', phrases: ['新制作'] },
+    { key: 'newlyPublished', label: '本年新公开数量', phrases: ['新公开'] },
+    { key: 'publishedTotal', label: '对外公开总数量', phrases: ['对外公开总'] },
+    { key: 'previousYearItems', label: '上一年项目数量', phrases: ['上一年项目'] },
+    { key: 'change', label: '本年增/减', phrases: ['本年增减', '增减'] },
+    { key: 'decisions', label: '处理决定数量', phrases: ['处理决定'] },
+    { key: 'items', label: '采购项目数量', phrases: ['采购项目'] },
+    { key: 'amount', label: '采购总金额', phrases: ['采购总金额'], unit: '万元' },
+  ],
+  blocks: [
+    { article: '（一）', rows: ['regulations', 'normativeDocuments'], columns: ['newlyMade', 'newlyPublished', 'publishedTotal'] },
+    { article: '（五）', rows: ['licensing', 'otherServices'], columns: ['previousYearItems', 'change', 'decisions'] },
+    { article: '（六）', rows: ['punishment', 'enforcement'], columns: ['previousYearItems', 'change', 'decisions'] },
+    { article: '（八）', rows: ['fees'], columns: ['previousYearItems', 'change'] },
+    { article: '（九）', rows: ['procurement'], columns: ['items', 'amount'] },
+  ],
+} as const;
+
+/**
+ * Column headers only the 2019 table 二 has. Any of them in table 二 marks a 2019-format report.
+ */
+export const ACTIVE_DISCLOSURE_2019_MARKERS = ['新制作', '新公开', '对外公开总', '上一年项目', '集中采购'] as const;
+
+/** Table 三 (收到和处理政府信息公开申请): 25 rows × 7 columns (8 with a 小计 column). */
+export const APPLICATIONS = {
+  columns: [
+    { key: 'naturalPerson', label: '自然人', phrases: ['自然人'] },
+    { key: 'commercial', label: '商业企业', phrases: ['商业企业', '企业'] },
+    { key: 'research', label: '科研机构', phrases: ['科研机构', '科研'] },
+    { key: 'social', label: '社会公益组织', phrases: ['社会公益组织', '社会组织', '公益组织'] },
+    { key: 'legal', label: '法律服务机构', phrases: ['法律服务机构', '法律服务'] },
+    { key: 'other', label: '其他', phrases: ['其他'] },
+    { key: 'total', label: '总计', phrases: ['总计', '合计'] },
+  ],
+  /** Some local templates add a subtotal of the five organisation columns. */
+  optionalColumns: [{ key: 'legalSubtotal', label: '法人或其他组织小计', phrases: ['小计'] }],
+  /** The applicant columns whose sum is `total`. */
+  applicantColumns: ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'other'],
+  /** The organisation columns whose sum is `legalSubtotal`. */
+  organisationColumns: ['commercial', 'research', 'social', 'legal', 'other'],
+  groups: [
+    { key: 'denied', label: '（三）不予公开', phrases: ['不予公开'] },
+    { key: 'unable', label: '（四）无法提供', phrases: ['无法提供'] },
+    { key: 'notProcessed', label: '（五）不予处理', phrases: ['不予处理'] },
+    { key: 'other', label: '（六）其他处理', phrases: ['其他处理'] },
+  ],
+  /** Labels that only head other rows and carry no values of their own. */
+  headings: [{ label: '三、本年度办理结果', phrases: ['本年度办理结果', '办理结果'] }],
+  rows: [
+    { key: 'newReceived', label: '一、本年新收政府信息公开申请数量', phrases: ['本年新收', '新收'] },
+    { key: 'carriedOver', label: '二、上年结转政府信息公开申请数量', phrases: ['上年结转'] },
+    { key: 'granted', label: '（一）予以公开', phrases: ['予以公开'] },
+    { key: 'partialGrant', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', phrases: ['部分公开'] },
+    { key: 'denied.stateSecret', group: 'denied', label: '1.属于国家秘密', phrases: ['国家秘密'] },
+    { key: 'denied.lawForbidden', group: 'denied', label: '2.其他法律行政法规禁止公开', phrases: ['法律行政法规禁止公开', '法律行政法规禁止', '禁止公开'] },
+    { key: 'denied.threeSafety', group: 'denied', label: '3.危及“三安全一稳定”', phrases: ['三安全一稳定', '危及'] },
+    { key: 'denied.thirdParty', group: 'denied', label: '4.保护第三方合法权益', phrases: ['第三方合法权益', '第三方'] },
+    { key: 'denied.internalAffairs', group: 'denied', label: '5.属于三类内部事务信息', phrases: ['三类内部事务', '内部事务'] },
+    { key: 'denied.processInfo', group: 'denied', label: '6.属于四类过程性信息', phrases: ['四类过程性', '过程性信息', '过程性'] },
+    { key: 'denied.enforcementFile', group: 'denied', label: '7.属于行政执法案卷', phrases: ['行政执法案卷', '执法案卷'] },
+    { key: 'denied.queryMatter', group: 'denied', label: '8.属于行政查询事项', phrases: ['行政查询事项', '查询事项'] },
+    { key: 'unable.noInfo', group: 'unable', label: '1.本机关不掌握相关政府信息', phrases: ['不掌握相关政府信息', '不掌握'] },
+    { key: 'unable.needCreate', group: 'unable', label: '2.没有现成信息需要另行制作', phrases: ['没有现成信息', '另行制作'] },
+    { key: 'unable.unclear', group: 'unable', label: '3.补正后申请内容仍不明确', phrases: ['补正后申请内容仍不明确', '仍不明确'] },
+    { key: 'notProcessed.complaint', group: 'notProcessed', label: '1.信访举报投诉类申请', phrases: ['信访举报投诉', '信访'] },
+    { key: 'notProcessed.repeat', group: 'notProcessed', label: '2.重复申请', phrases: ['重复申请'] },
+    { key: 'notProcessed.publication', group: 'notProcessed', label: '3.要求提供公开出版物', phrases: ['公开出版物', '出版物'] },
+    { key: 'notProcessed.massive', group: 'notProcessed', label: '4.无正当理由大量反复申请', phrases: ['大量反复申请', '大量反复'] },
+    { key: 'notProcessed.confirm', group: 'notProcessed', label: '5.要求行政机关确认或重新出具已获取信息', phrases: ['确认或重新出具', '重新出具'] },
+    { key: 'other.overdueCorrection', group: 'other', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', phrases: ['逾期不补正'] },
+    { key: 'other.overdueFee', group: 'other', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', phrases: ['收费通知', '缴纳费用'] },
+    // Only recognised under （六）其他处理: "其他" alone is too common a word.
+    { key: 'other.other', group: 'other', label: '3.其他', phrases: ['其他'], onlyInGroup: true },
+    { key: 'total', label: '（七）总计', phrases: ['总计', '合计'] },
+    { key: 'carriedForward', label: '四、结转下年度继续办理', phrases: ['结转下年度', '结转下年', '继续办理'] },
+  ],
+} as const;
+
+/** Table 四 (行政复议、行政诉讼): 3 rows × 5 columns, 15 numbers in this order. */
+export const REVIEW_LITIGATION = {
+  rows: [
+    { key: 'review', label: '行政复议', phrases: ['行政复议'] },
+    { key: 'litigationDirect', label: '行政诉讼 · 未经复议直接起诉', phrases: ['未经复议直接起诉', '直接起诉'] },
+    { key: 'litigationAfterReview', label: '行政诉讼 · 复议后起诉', phrases: ['复议后起诉'] },
+  ],
+  columns: [
+    { key: 'upheld', label: '结果维持', phrases: ['结果维持', '维持'] },
+    { key: 'corrected', label: '结果纠正', phrases: ['结果纠正', '纠正'] },
+    { key: 'other', label: '其他结果', phrases: ['其他结果'] },
+    { key: 'pending', label: '尚未审结', phrases: ['尚未审结', '未审结'] },
+    { key: 'total', label: '总计', phrases: ['总计', '合计'] },
+  ],
+} as const;
+
+/** The three tables: which part each belongs to, and the phrases that announce it in text. */
+export const TABLES = [
+  { key: 'activeDisclosure', section: 'activeDisclosure', anchors: ['第二十条第'] },
+  { key: 'applications', section: 'applications', anchors: ['本年新收', '勾稽关系'] },
+  { key: 'reviewLitigation', section: 'reviewLitigation', anchors: ['复议后起诉', '未经复议直接起诉'] },
+] as const;
+
+/** Cell texts that mean "not applicable" (value null, not blank). */
+export const NOT_APPLICABLE = ['/', '-', '—', '－', '–', '——', '不适用', '无'] as const;
+
+/**
+ * The arithmetic the format states or implies (勾稽关系). `sum` cells add up to `equals` cells.
+ *
+ * - `each: 'column'`: the identity holds in every column of the table, over the listed rows.
+ * - `each: 'row'`: the identity holds in every listed row (all rows when `rows` is absent), over
+ *   the listed columns.
+ * - `groupItems`: for every group given as its own row, the group row equals its items.
+ */
+export const IDENTITIES = [
+  {
+    id: 'applications-balance',
+    table: 'applications',
+    each: 'column',
+    name: '第一项加第二项之和，等于第三项加第四项之和',
+    sum: ['newReceived', 'carriedOver'],
+    equals: ['total', 'carriedForward'],
+  },
+  {
+    id: 'applications-outcomes',
+    table: 'applications',
+    each: 'column',
+    name: '（一）至（六）各项办理结果之和等于（七）总计',
+    sum: 'outcomes',
+    equals: ['total'],
+  },
+  {
+    id: 'applications-group',
+    table: 'applications',
+    each: 'column',
+    name: '分组行等于其各分项之和',
+    sum: 'groupItems',
+    equals: ['group'],
+  },
+  {
+    id: 'applications-row-total',
+    table: 'applications',
+    each: 'row',
+    name: '总计等于各类申请人之和',
+    sum: ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'other'],
+    equals: ['total'],
+  },
+  {
+    id: 'applications-legal-subtotal',
+    table: 'applications',
+    each: 'row',
+    name: '法人或其他组织小计等于五类组织之和',
+    sum: ['commercial', 'research', 'social', 'legal', 'other'],
+    equals: ['legalSubtotal'],
+  },
+  {
+    id: 'review-litigation-row-total',
+    table: 'reviewLitigation',
+    each: 'row',
+    name: '结果维持、结果纠正、其他结果、尚未审结之和等于总计',
+    sum: ['upheld', 'corrected', 'other', 'pending'],
+    equals: ['total'],
+  },
+] as const;
+
+/**
+ * Sentences of part 一 that state totals the tables must agree with. `pattern` is a regular
+ * expression source whose first group is the number; it is tried within one sentence.
+ */
+export const NARRATIVE_FACTS = [
+  { id: 'new-received', pattern: '(?:收到|新收|受理|接收|接到)[^。；，,]{0,20}?申请[^。；0-9]{0,6}?(\\d+)\\s*(?:件|个|条|次|项)', table: 'applications', row: 'newReceived', column: 'total' },
+  { id: 'carried-over', pattern: '上年结转[^。；0-9]{0,10}?(\\d+)\\s*件', table: 'applications', row: 'carriedOver', column: 'total' },
+  { id: 'concluded', pattern: '(?:办结|答复)[^。；0-9]{0,10}?(\\d+)\\s*件', table: 'applications', row: 'total', column: 'total' },
+  { id: 'carried-forward', pattern: '结转下(?:一)?年度?[^。；0-9]{0,10}?(\\d+)\\s*件', table: 'applications', row: 'carriedForward', column: 'total' },
+  { id: 'review', pattern: '行政复议[^。；0-9]{0,6}?(\\d+)\\s*(?:件|起)', table: 'reviewLitigation', row: 'review', column: 'total' },
+  { id: 'litigation', pattern: '行政诉讼[^。；0-9]{0,6}?(\\d+)\\s*(?:件|起)', table: 'reviewLitigation', row: ['litigationDirect', 'litigationAfterReview'], column: 'total' },
+] as const;
