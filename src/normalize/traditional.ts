@@ -1,0 +1,168 @@
+import { ConverterBuilder } from 'opencc-js/core';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import * as t2cn from 'opencc-js/preset/t2cn';
+import { TextBuilder } from './builder';
+import { isHan } from './han';
+import { EditLog } from './offset-map';
+
+/** Nothing below CJK Extension A is traditional-only (TSCharacters starts at U+346F). */
+const FIRST_TRADITIONAL = 0x3400;
+
+interface Detector {
+  bmp: Uint8Array;
+  astral: Set<number>;
+}
+
+let detector: Detector | undefined;
+let converter: ((text: string) => string) | undefined;
+
+/**
+ * Characters that only occur in traditional text: single-character TSCharacters entries whose
+ * simplified form differs. Built on first use so that importing the library stays cheap.
+ */
+function getDetector(): Detector {
+  if (detector) return detector;
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Set<number>();
+  for (const entry of TSCharacters.split('|')) {
+    const space = entry.indexOf(' ');
+    if (space < 0) continue;
+    const key = entry.slice(0, space);
+    const cp = key.codePointAt(0) as number;
+    if (key.length !== (cp > 0xffff ? 2 : 1) || key === entry.slice(space + 1)) continue;
+    if (cp > 0xffff) astral.add(cp);
+    else bmp[cp] = 1;
+  }
+  detector = { bmp, astral };
+  return detector;
+}
+
+/**
+ * `tw` rather than `t` or `hk`, because only the Taiwan variant tables turn 著重 into 着重; and
+ * never the phrase locales (`twp`), which rewrite vocabulary such as 文件 -> 文档 and would break
+ * table labels. Building costs tens of milliseconds, so it happens once and only when needed.
+ */
+function getConverter(): (text: string) => string {
+  converter ??= ConverterBuilder(t2cn)({ from: 'tw', to: 'cn' });
+  return converter;
+}
+
+/** True when the text contains traditional-only characters (cheap; no dictionary build). */
+export function hasTraditional(text: string): boolean {
+  const { bmp, astral } = getDetector();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < FIRST_TRADITIONAL) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = text.codePointAt(i) as number;
+      if (cp > 0xffff) {
+        if (astral.has(cp)) return true;
+        i++;
+      }
+    } else if (bmp[c] === 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export interface TraditionalResult {
+  text: string;
+  edits: EditLog;
+  /** Code points the conversion changed. */
+  changed: number;
+  han: number;
+  traditional: number;
+}
+
+/**
+ * Pass 4: counts Han and traditional-only characters and, when `convert` is set, runs opencc on
+ * each line holding a traditional-only character. Lines are enough context because opencc's
+ * phrases never span a newline, and leaving the other lines alone keeps simplified reports with
+ * one stray 數 from paying for a full conversion.
+ */
+export function convertTraditional(input: string, convert: boolean): TraditionalResult {
+  const { bmp, astral } = getDetector();
+  const edits = new EditLog();
+  const out = new TextBuilder();
+  let copied = 0;
+  let growth = 0;
+  let changed = 0;
+  let han = 0;
+  let traditional = 0;
+  let lineStart = 0;
+  let convertedUntil = 0;
+  const n = input.length;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (c < 0x2e80) {
+      if (c === 0x0a) lineStart = i + 1;
+      continue;
+    }
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      cp = input.codePointAt(i) as number;
+    }
+    const width = cp > 0xffff ? 2 : 1;
+    if (isHan(cp)) han++;
+    if (cp >= FIRST_TRADITIONAL && (width === 2 ? astral.has(cp) : bmp[cp] === 1)) {
+      traditional++;
+      if (convert && i >= convertedUntil) {
+        const found = input.indexOf('\n', i);
+        const lineEnd = found < 0 ? n : found;
+        const line = input.slice(lineStart, lineEnd);
+        const converted = getConverter()(line);
+        out.copy(input, copied, lineStart);
+        out.copy(converted, 0, converted.length);
+        if (converted !== line) {
+          changed += alignLine(line, converted, lineStart, lineStart + growth, edits);
+          growth += converted.length - line.length;
+        }
+        copied = lineEnd;
+        convertedUntil = lineEnd;
+      }
+    }
+    i += width - 1;
+  }
+  if (copied === 0) return { text: input, edits, changed, han, traditional };
+  out.copy(input, copied, n);
+  return { text: out.toString(), edits, changed, han, traditional };
+}
+
+/**
+ * Logs where a converted line's UTF-16 widths differ from the original and returns how many code
+ * points changed. opencc's tw->cn chain never changes the code-point count, but a few entries
+ * change width (astral characters, compatibility ideographs), so the two are walked in step.
+ */
+function alignLine(
+  line: string,
+  converted: string,
+  origBase: number,
+  normBase: number,
+  edits: EditLog,
+): number {
+  let changed = 0;
+  let a = 0;
+  let b = 0;
+  const local: number[] = [];
+  while (a < line.length && b < converted.length) {
+    const ca = line.codePointAt(a) as number;
+    const cb = converted.codePointAt(b) as number;
+    const wa = ca > 0xffff ? 2 : 1;
+    const wb = cb > 0xffff ? 2 : 1;
+    if (ca !== cb) changed++;
+    if (wa !== wb) local.push(normBase + b, normBase + b + wb, origBase + a, origBase + a + wa);
+    a += wa;
+    b += wb;
+  }
+  if (a !== line.length || b !== converted.length) {
+    // Not expected from the shipped dictionaries; if a future one breaks the one-to-one
+    // correspondence, the whole line becomes a single replacement rather than a wrong map.
+    edits.push(normBase, normBase + converted.length, origBase, origBase + line.length);
+    return changed;
+  }
+  for (let k = 0; k < local.length; k += 4) {
+    edits.push(local[k] as number, local[k + 1] as number, local[k + 2] as number, local[k + 3] as number);
+  }
+  return changed;
+}
