@@ -1,0 +1,65 @@
+import type { IDENTITIES } from '../grammar/index';
+import type { Position, TableKey } from './ast';
+
+/** How serious a finding is. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Codes of what the parser could not read. Stable: tools may match on them.
+ * See docs/diagnostics.md for each code's meaning and what to do.
+ */
+export const PARSE_CODES = {
+  'structure/missing-section': 'warning',
+  'structure/missing-table': 'error',
+  'structure/pre-2019-format': 'warning',
+  'structure/no-title': 'info',
+  'table/unknown-row': 'warning',
+  'table/duplicate-row': 'warning',
+  'table/too-many-values': 'error',
+  'table/too-few-values': 'error',
+  'table/missing-row': 'warning',
+  'cell/unreadable': 'error',
+  'cell/recovered': 'warning',
+  'cell/blank': 'info',
+  'cell/unit-converted': 'info',
+  'text/traditional-converted': 'info',
+} as const satisfies Record<string, Severity>;
+
+/** A code the parser emits. */
+export type ParseCode = keyof typeof PARSE_CODES;
+
+/** A code the arithmetic checker emits: `arithmetic/` and the identity's id in grammar/. */
+export type ArithmeticCode =
+  | `arithmetic/${(typeof IDENTITIES)[number]['id']}`
+  | 'arithmetic/not-whole'
+  | 'arithmetic/negative'
+  | 'arithmetic/not-assessable';
+
+/** A code the narrative and cross-year checks emit. */
+export type NarrativeCode = `narrative/${string}` | `years/${string}`;
+
+/** Every diagnostic code. */
+export type DiagnosticCode = ParseCode | ArithmeticCode | NarrativeCode;
+
+/** A cell an arithmetic finding involves. */
+export interface CellRef {
+  table: TableKey;
+  row: string;
+  column: string;
+}
+
+/** Something the parser or checker wants the caller to know. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  position?: Position;
+  cells?: CellRef[];
+}
+
+/** Builds a parse diagnostic with the severity its code is registered with. */
+export function parseDiagnostic(code: ParseCode, message: string, position?: Position): Diagnostic {
+  const diagnostic: Diagnostic = { code, severity: PARSE_CODES[code], message };
+  if (position) diagnostic.position = position;
+  return diagnostic;
+}

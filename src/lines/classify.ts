@@ -1,0 +1,84 @@
+import { readCell } from '../tables/cell';
+import { readHeading, stripMarkdown } from '../structure/headings';
+import type { Line } from './split';
+
+/**
+ * One character per line, so the document's structure can be parsed as a short string:
+ * - `H` part heading, `A` article title of table 二 (第二十条第（一）项)
+ * - `R` row with tab or pipe separated cells, `S` label followed by space separated values
+ * - `N` a single value (one cell per line), `E` an empty cell (whitespace with a tab)
+ * - `L` a short line without sentence punctuation (label, header, title)
+ * - `T` prose, `B` blank, `-` a markdown separator or rule
+ */
+export type LineKind = 'H' | 'A' | 'R' | 'S' | 'N' | 'E' | 'L' | 'T' | 'B' | '-';
+
+const MAX_LABEL_LENGTH = 60;
+const ARTICLE = /^第二十条第[(（]\s*[一二三四五六七八九十]\s*[)）]项/;
+const SEPARATOR_ROW = /^[\s|:\-—=*]+$/;
+// One token of a space separated row: a number (maybe with a lost character) or not-applicable.
+const VALUE_TOKEN = /^(?:[\d０-９][\d０-９,，.．]*[?？]?|[?？][\d０-９]+|[/—-])$/;
+
+// Values are short: longer lines are never read as one.
+const MAX_VALUE_LENGTH = 24;
+const MAX_HEADING_LINE = 48;
+const ENDS_LIKE_VALUE = /[\d０-９?？/—-]$/;
+
+/** The kind of one line. Cheap tests first: most lines are prose. */
+export function classifyLine(text: string): LineKind {
+  const trimmed = text.trim();
+  if (trimmed === '') return text.includes('\t') ? 'E' : 'B';
+  if (trimmed.includes('|')) return SEPARATOR_ROW.test(trimmed) ? '-' : 'R';
+  if (trimmed.includes('\t')) {
+    // A heading or label between empty merged cells is still one cell.
+    const filled = trimmed.split('\t').filter((cell) => cell.trim() !== '');
+    if (filled.length !== 1) return 'R';
+    return ARTICLE.test(stripMarkdown(trimmed)) ? 'A' : classifyLine(filled[0] as string);
+  }
+  if (trimmed.length <= MAX_VALUE_LENGTH) {
+    const cell = readCell(trimmed).state;
+    if (cell === 'number' || cell === 'recovered' || cell === 'notApplicable') return 'N';
+  }
+  if (SEPARATOR_ROW.test(trimmed)) return '-';
+  const bare = /^[#>*_]/.test(trimmed) ? stripMarkdown(trimmed) : trimmed;
+  if (ARTICLE.test(bare)) return 'A';
+  if (trimmed.length <= MAX_HEADING_LINE && readHeading(trimmed)) return 'H';
+  const prose = trimmed.includes('。');
+  if (!prose && ENDS_LIKE_VALUE.test(trimmed) && spacedValues(trimmed)) return 'S';
+  if (prose || trimmed.length > MAX_LABEL_LENGTH || /[；;]/.test(trimmed)) return 'T';
+  return 'L';
+}
+
+/**
+ * Finds where the trailing run of space separated values of a row starts. A line that is only
+ * values needs five of them (table 四 flattened), a labelled one two, so that prose such as
+ * `2022 年` never reads as a row. Walks back from the end over the values only.
+ */
+export function spacedValues(text: string): { label: string; valuesStart: number } | undefined {
+  let count = 0;
+  let valuesStart = text.length;
+  let end = text.length;
+  while (end > 0) {
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    if (start === end || !VALUE_TOKEN.test(text.slice(start, end))) break;
+    count++;
+    valuesStart = start;
+    end = start;
+  }
+  if (count === 0) return undefined;
+  const label = text.slice(0, valuesStart).trim();
+  if (count < (label === '' ? 5 : 2) || label.includes('。')) return undefined;
+  return { label, valuesStart };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 0x3000 || code === 9;
+}
+
+/** Kinds of all lines, as a string with one character per line. */
+export function classifyLines(lines: readonly Line[]): string {
+  let kinds = '';
+  for (const line of lines) kinds += classifyLine(line.text);
+  return kinds;
+}

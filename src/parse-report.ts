@@ -1,0 +1,29 @@
+import type { ParseResult } from './ast';
+import { readReport, type ParseOptions } from './parse';
+
+/**
+ * Reads a report's text into a typed AST: metadata, the six parts, the three tables keyed by
+ * stable English keys, and diagnostics for whatever could not be read. Every node carries its
+ * position in `text` as given (before any normalisation).
+ *
+ * Never throws on a string, whatever it holds.
+ *
+ * @param text - The report as text: a copied web page, a Word export, OCR, markdown…
+ * @param options - See {@link ParseOptions}.
+ * @returns `{ report, diagnostics }`.
+ * @throws {TypeError} When `text` is not a string.
+ *
+ * @example
+ * ```ts
+ * import { parseReport } from 'xxgk-report';
+ * const { report } = parseReport('三、收到和处理政府信息公开申请情况\n…');
+ * report.tables.applications?.rows.newReceived?.total.value; //=> 32
+ * ```
+ */
+export function parseReport(text: string, options?: ParseOptions): ParseResult {
+  if (typeof text !== 'string') {
+    const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text;
+    throw new TypeError(`parseReport expects the report as a string, got ${got}`);
+  }
+  return readReport(text, options);
+}

@@ -1,0 +1,231 @@
+import { APPLICATIONS, SECTIONS, TABLES } from '../grammar/index';
+import type { FormatVersion, ParseResult, Report, Section, Subsection, TableKey, Tables } from './ast';
+import { parseDiagnostic, type Diagnostic } from './diagnostics';
+import { labelKey } from './labels';
+import { classifyLines } from './lines/classify';
+import { splitLines, type Line } from './lines/split';
+import { findClosing, readMetaFacts } from './meta';
+import { normalize } from './normalize/index';
+import { createSource, type Source } from './source';
+import { readSubsection, stripMarkdown } from './structure/headings';
+import { readOutline, type LineSpan, type Outline } from './structure/outline';
+import { readActiveDisclosure } from './tables/active-disclosure';
+import { readApplications } from './tables/applications';
+import { readGrid, type Grid, type GridRow } from './tables/grid';
+import { readReviewLitigation } from './tables/review-litigation';
+import { labelText, type TableContext } from './tables/rows';
+
+/** Options of {@link parseReport}. */
+export interface ParseOptions {
+  /**
+   * Read blank table cells as 0. Off by default: a blank cell is not reported, and is kept as
+   * `value: null`. When on, such cells carry `assumedZero: true` and a `cell/blank` diagnostic says so.
+   */
+  blankAsZero?: boolean;
+  /** Convert traditional characters to simplified before reading (default true). */
+  convertTraditional?: boolean;
+}
+
+const TABLE_NAMES: Record<TableKey, string> = {
+  activeDisclosure: '表二（主动公开）',
+  applications: '表三（收到和处理申请）',
+  reviewLitigation: '表四（行政复议、行政诉讼）',
+};
+
+interface FoundTable {
+  key: TableKey;
+  span: LineSpan;
+  grid: Grid;
+}
+
+/** The table whose announcing phrases (`anchors` in grammar/) a row's label key holds. */
+function anchoredTable(key: string): TableKey | undefined {
+  return TABLES.find((table) => table.anchors.some((anchor) => key.includes(anchor)))?.key;
+}
+
+/**
+ * Splits a region where a row announces another table than the rows above it: when the part
+ * heading between two tables is lost, nothing else separates them, and reading them as one
+ * region loses the second table whole. The second table starts after the last row with values
+ * above its announcing row, so that its header rows go with it.
+ */
+function splitAtAnchors(region: LineSpan, grid: Grid): { span: LineSpan; grid: Grid; keys: string[] }[] {
+  const keys = grid.rows.map((row) => labelKey(labelText(row)));
+  const parts: { span: LineSpan; grid: Grid; keys: string[] }[] = [];
+  let start = 0;
+  let current: TableKey | undefined;
+  let lastWithValues = -1;
+  const close = (end: number) => {
+    const rows = grid.rows.slice(start, end);
+    const first = parts.length === 0 ? region.first : (rows[0] as GridRow).firstLine;
+    const last = end === grid.rows.length ? region.last : (rows[rows.length - 1] as GridRow).lastLine;
+    parts.push({ span: { first, last }, grid: { layout: grid.layout, rows }, keys: keys.slice(start, end) });
+    start = end;
+  };
+  for (let i = 0; i < grid.rows.length; i++) {
+    const table = anchoredTable(keys[i] as string);
+    if (table && current && table !== current && lastWithValues >= start) close(lastWithValues + 1);
+    if (table) current = table;
+    if ((grid.rows[i] as GridRow).values.length > 0) lastWithValues = i;
+  }
+  close(grid.rows.length);
+  return parts;
+}
+
+/** Decides which table each region holds: by the phrases only that table has, else by its part. */
+function identifyTables(lines: readonly Line[], kinds: string, outline: Outline): FoundTable[] {
+  const best = new Map<TableKey, { found: FoundTable; score: number }>();
+  for (const region of outline.tableRegions) for (const { span, grid, keys } of splitAtAnchors(region, readGrid(lines, kinds, region))) {
+    const values = grid.rows.reduce((sum, row) => sum + row.values.length, 0);
+    if (values === 0) continue;
+    let key: TableKey | undefined = keys.map(anchoredTable).find((table) => table !== undefined);
+    const anchored = key !== undefined;
+    if (!key) {
+      const section = outline.sections.find((s) => s.first <= span.first && span.first <= s.last)?.section.key;
+      key = TABLES.find((table) => table.section === section)?.key;
+    }
+    if (!key) continue;
+    const score = (anchored ? 1e9 : 0) + values;
+    const current = best.get(key);
+    if (!current || score > current.score) best.set(key, { found: { key, span, grid }, score });
+  }
+  return [...best.values()].map((entry) => entry.found);
+}
+
+/** Builds the six parts with their text and subsections, leaving out table lines and the closing. */
+function buildSections(source: Source, lines: readonly Line[], outline: Outline, tableLines: Set<number>, textEnd: number): Report['sections'] {
+  const sections: Report['sections'] = {};
+  for (const heading of outline.sections) {
+    const last = Math.min(heading.last, textEnd - 1);
+    const body: Line[] = [];
+    for (let i = heading.first + 1; i <= last; i++) if (!tableLines.has(i)) body.push(lines[i] as Line);
+    const subsections: Subsection[] = [];
+    let current: { numeral: string; heading: string; lines: Line[] } | undefined;
+    const closeSubsection = () => {
+      if (!current) return;
+      const first = current.lines[0] as Line;
+      const end = current.lines[current.lines.length - 1] as Line;
+      subsections.push({
+        type: 'subsection',
+        numeral: current.numeral,
+        heading: current.heading,
+        text: joinText(current.lines),
+        position: source.position(first.start, end.end),
+      });
+    };
+    for (const line of body) {
+      const start = readSubsection(line.text);
+      if (start) {
+        closeSubsection();
+        // The lookbehind starts the trailing run only where a run starts: a plain `[…]+$` would
+        // rescan a long run of inner spaces from each of its positions.
+        const heading = (start.rest.split(/[。]/)[0] ?? '').replace(/(?<![*。，,：:\s])[*。，,：:\s]+$/, '').replace(/\*+/g, '');
+        current = { numeral: start.numeral, heading: heading.length <= 30 ? heading : '', lines: [line] };
+      } else if (current && line.text.trim() !== '') current.lines.push(line);
+    }
+    closeSubsection();
+    let endLine = last;
+    while (endLine > heading.first && (lines[endLine] as Line).text.trim() === '') endLine--;
+    const headingLine = lines[heading.first] as Line;
+    const section: Section = {
+      type: 'section',
+      key: heading.section.key,
+      numeral: heading.section.numeral,
+      heading: stripMarkdown(heading.section.heading),
+      text: joinText(body),
+      subsections,
+      position: source.position(headingLine.start, (lines[endLine] as Line).end),
+    };
+    sections[heading.section.key] = section;
+  }
+  return sections;
+}
+
+/** Joins lines into section text: markdown emphasis and blank lines removed. */
+function joinText(lines: readonly Line[]): string {
+  return lines
+    .map((line) => line.text.replace(/\*\*/g, '').replace(/^#+\s*/, '').trim())
+    .filter((text) => text !== '')
+    .join('\n');
+}
+
+/** Reads a report. Never throws on a string; see {@link parseReport}. */
+export function readReport(input: string, options: ParseOptions = {}): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const normalized = normalize(input, { convertTraditional: options.convertTraditional ?? true });
+  const source = createSource(input, normalized);
+  const lines = splitLines(normalized.text);
+  const kinds = classifyLines(lines);
+  const outline = readOutline(lines, kinds);
+
+  const found = identifyTables(lines, kinds, outline);
+  const tables: Tables = {};
+  const tableLines = new Set<number>();
+  for (const table of found) {
+    for (let i = table.span.first; i <= table.span.last; i++) tableLines.add(i);
+    const start = (lines[table.span.first] as Line).start;
+    const end = (lines[table.span.last] as Line).end;
+    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[table.key] };
+    if (table.key === 'activeDisclosure') tables.activeDisclosure = readActiveDisclosure(context, table.grid, start, end);
+    else if (table.key === 'applications') tables.applications = readApplications(context, table.grid, start, end);
+    else tables.reviewLitigation = readReviewLitigation(context, table.grid, start, end);
+  }
+
+  const lastSection = outline.sections[outline.sections.length - 1];
+  const closing = findClosing(lines, lastSection ? lastSection.first + 1 : Math.max(0, lines.length - 12));
+  const textEnd = closing ? closing.firstLine : lines.length;
+  const sections = buildSections(source, lines, outline, tableLines, textEnd);
+  const preambleEnd = outline.sections[0]?.first ?? Math.min(lines.length, 12);
+  const facts = readMetaFacts(lines, preambleEnd, normalized.text, closing);
+
+  const formatVersion = readFormatVersion(outline, tables, facts.year);
+  const report: Report = {
+    type: 'report',
+    meta: { ...facts, formatVersion, script: normalized.script },
+    sections,
+    tables,
+    position: source.position(0, normalized.text.length),
+  };
+
+  if (normalized.counts.traditional > 0) {
+    diagnostics.push(
+      parseDiagnostic('text/traditional-converted', `${normalized.counts.traditional} traditional characters were read as simplified`),
+    );
+  }
+  if (!facts.title) diagnostics.push(parseDiagnostic('structure/no-title', 'No title line (…年度报告) was found'));
+  if (formatVersion === 'pre-2019') {
+    const line = outline.pre2019Headings[0];
+    const at = line === undefined ? undefined : source.position((lines[line] as Line).start, (lines[line] as Line).end);
+    diagnostics.push(
+      parseDiagnostic('structure/pre-2019-format', 'This report follows the format used before 2019; its tables are not in the national format and are not read', at),
+    );
+  } else {
+    for (const section of SECTIONS) {
+      if (!sections[section.key]) {
+        diagnostics.push(parseDiagnostic('structure/missing-section', `Part ${section.numeral}、${section.heading} was not found`));
+      }
+    }
+    for (const table of TABLES) {
+      if (!tables[table.key]) {
+        diagnostics.push(parseDiagnostic('structure/missing-table', `${TABLE_NAMES[table.key]} was not found`));
+      }
+    }
+  }
+  diagnostics.sort((a, b) => (a.position?.start.offset ?? Infinity) - (b.position?.start.offset ?? Infinity));
+  return { report, diagnostics };
+}
+
+/**
+ * Pre-2019 reports name their parts differently and have no national tables. The 2019 trial
+ * format shows in table 二's headers; without table 二, a single-row （六）其他处理 marks it.
+ */
+function readFormatVersion(outline: Outline, tables: Tables, year: number | null): FormatVersion {
+  const noTables = !tables.activeDisclosure && !tables.applications && !tables.reviewLitigation;
+  if (outline.pre2019Headings.length > 0 && noTables) return 'pre-2019';
+  if (noTables && year !== null && year < 2019) return 'pre-2019';
+  if (tables.activeDisclosure) return tables.activeDisclosure.formatVersion;
+  const rows = tables.applications?.rows;
+  const otherGroup = APPLICATIONS.groups.find((g) => g.key === 'other')?.key ?? 'other';
+  if (rows && rows[otherGroup] && !rows['other.other']) return '2019';
+  return '2021';
+}

@@ -1,0 +1,82 @@
+import P from 'parsimmon';
+import type { Line } from '../lines/split';
+import { readHeading, type SectionHeading } from './headings';
+
+/** A span of lines, inclusive. */
+export interface LineSpan {
+  first: number;
+  last: number;
+}
+
+/** A part heading found at a line. */
+export interface HeadingAt extends LineSpan {
+  section: SectionHeading;
+}
+
+/** The document's shape, read from the kinds of its lines. */
+export interface Outline {
+  /** Part headings in document order, each spanning to the line before the next. */
+  sections: HeadingAt[];
+  /** Lines of pre-2019 style part headings (收费及减免, a seventh part…). */
+  pre2019Headings: number[];
+  /** Runs of table lines (with any header labels just before them). */
+  tableRegions: LineSpan[];
+}
+
+// Over the kind string (one character per line, see classifyLine). A table region starts at a
+// line with values or cells and runs on over anything but prose and headings. Both alternatives
+// consume at least one character and never overlap, so the parse is linear; offsets are summed
+// from the lengths rather than taken from P.index, which computes lines and columns each time.
+const kindGrammar = P.alt(
+  P.regexp(/[RNSA][RNSAELB-]*/).map((run) => ({ table: true, length: run.length })),
+  P.regexp(/[^RNSA]+/).map((run) => ({ table: false, length: run.length })),
+).many();
+
+/** Reads headings and table regions of the lines whose kinds are given. */
+export function readOutline(lines: readonly Line[], kinds: string): Outline {
+  const regions: LineSpan[] = [];
+  const parsed = kindGrammar.parse(kinds);
+  if (parsed.status) {
+    let at = 0;
+    for (const run of parsed.value) {
+      if (run.table) regions.push({ first: at, last: at + run.length - 1 });
+      at += run.length;
+    }
+  }
+  // Labels and header lines just above a region belong to it (cell-per-line headers).
+  let floor = 0;
+  for (const region of regions) {
+    let first = region.first;
+    while (first > floor && /[LBE-]/.test(kinds[first - 1] as string)) first--;
+    while (kinds[first] === 'B') first++;
+    let last = region.last;
+    while (last > first && kinds[last] === 'B') last--;
+    floor = region.last + 1;
+    region.first = first;
+    region.last = last;
+  }
+
+  const sections: HeadingAt[] = [];
+  const pre2019Headings: number[] = [];
+  let order = -1;
+  const sectionOrder = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'other'];
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== 'H') continue;
+    const reading = readHeading((lines[i] as Line).text.trim());
+    if (!reading) continue;
+    if (reading.kind === 'pre-2019') {
+      pre2019Headings.push(i);
+      continue;
+    }
+    // Parts only move forward: a later line naming an earlier part is text, not a heading.
+    const rank = sectionOrder.indexOf(reading.section.key);
+    if (rank <= order) continue;
+    order = rank;
+    sections.push({ first: i, last: i, section: reading.section });
+  }
+  for (let s = 0; s < sections.length; s++) {
+    const next = sections[s + 1];
+    (sections[s] as HeadingAt).last = next ? next.first - 1 : lines.length - 1;
+  }
+  return { sections, pre2019Headings, tableRegions: regions };
+}

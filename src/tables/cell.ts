@@ -1,0 +1,57 @@
+import { NOT_APPLICABLE } from '../../grammar/index';
+import type { CellState } from '../ast';
+
+/** What a cell's text says, before it becomes a node. */
+export interface CellReading {
+  state: CellState;
+  value: number | null;
+  unit?: string;
+}
+
+// Digits with optional thousands groups (ASCII or full-width comma) and decimals, then an
+// optional unit. Every quantifier is over a class that the next token cannot start with.
+const NUMBER = /^([+-]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?[\s\u3000]*(万元|元|件|个|条|项|次)?$/;
+// A digit run that lost a character next to it: `0?`, `?0`, `3？`.
+const RECOVERED = /^[?？]*(\d+)[?？]*$/;
+const NOT_APPLICABLE_SET: ReadonlySet<string> = new Set(NOT_APPLICABLE);
+
+const FULL_WIDTH = /[０-９．]/;
+
+/** Full-width digits and the full-width dot to ASCII, leaving everything else alone. */
+export function foldDigits(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
+  return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+function isPad(code: number): boolean {
+  return code <= 32 || code === 0x3000 || code === 0xa0;
+}
+
+/** Reads the text of one table cell. */
+export function readCell(text: string): CellReading {
+  const padded = text.length > 0 && (isPad(text.charCodeAt(0)) || isPad(text.charCodeAt(text.length - 1)));
+  // trim() removes exactly what `\s` matches (U+3000 included) in one pass; a `\s+$` regex would
+  // rescan a run of inner spaces from each of its positions, quadratic in the run.
+  const trimmed = foldDigits(padded ? text.trim() : text);
+  if (trimmed === '') return { state: 'blank', value: null };
+  if (NOT_APPLICABLE_SET.has(trimmed)) return { state: 'notApplicable', value: null };
+  const number = NUMBER.exec(trimmed);
+  if (number) {
+    const digits = (number[2] as string).replace(/[,，]/g, '');
+    const value = Number(`${number[1]}${digits}${number[3] ? `.${number[3]}` : ''}`);
+    const reading: CellReading = { state: 'number', value };
+    if (number[4]) reading.unit = number[4];
+    return reading;
+  }
+  const recovered = RECOVERED.exec(trimmed);
+  if (recovered && trimmed.length > (recovered[1] as string).length) {
+    return { state: 'recovered', value: Number(recovered[1]) };
+  }
+  return { state: 'unreadable', value: null };
+}
+
+/** True when a cell's text reads as a value (including blank-free not-applicable and recovered). */
+export function isValueText(text: string): boolean {
+  const state = readCell(text).state;
+  return state === 'number' || state === 'recovered' || state === 'notApplicable';
+}

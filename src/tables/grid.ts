@@ -1,0 +1,210 @@
+import type { TableLayout } from '../ast';
+import { spacedValues } from '../lines/classify';
+import type { Line } from '../lines/split';
+import type { LineSpan } from '../structure/outline';
+import { isValueText } from './cell';
+
+/** A cell's text, trimmed, with its offsets in the normalised text. */
+export interface GridCell {
+  text: string;
+  start: number;
+  end: number;
+  /** Whether the text reads as a value (number, recovered number or not-applicable). */
+  isValue: boolean;
+}
+
+/**
+ * One logical row of a table: the labels before its first value, and its values from the first
+ * to the last (empty cells between values are blank values, text between them unreadable ones).
+ * Empty cells before the first value are merged-cell gaps and are dropped.
+ */
+export interface GridRow {
+  /** Index of the row's first and last line. */
+  firstLine: number;
+  lastLine: number;
+  start: number;
+  end: number;
+  labels: GridCell[];
+  values: GridCell[];
+}
+
+/** A table region read into rows. */
+export interface Grid {
+  layout: TableLayout;
+  rows: GridRow[];
+}
+
+/** Trims a cell, keeping its offsets true. */
+function trimCell(text: string, start: number): GridCell {
+  let from = 0;
+  let to = text.length;
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  // An empty cell sits where the cell begins.
+  if (from === to) from = to = 0;
+  const trimmed = from === 0 && to === text.length ? text : text.slice(from, to);
+  return { text: trimmed, start: start + from, end: start + to, isValue: trimmed !== '' && isValueText(trimmed) };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || (code >= 10 && code <= 13);
+}
+
+/**
+ * Splits one tab or pipe row into trimmed cells (outer pipes do not make cells). A plain split:
+ * cell text never contains its separator, and a combinator per cell costs ten times as much.
+ */
+export function splitRow(line: Line): GridCell[] {
+  const pipe = line.text.includes('|');
+  const parts = line.text.split(pipe ? '|' : '\t');
+  const cells: GridCell[] = [];
+  let at = line.start;
+  for (const part of parts) {
+    cells.push(trimCell(part, at));
+    at += part.length + 1;
+  }
+  if (pipe) {
+    if (cells.length > 1 && cells[0]?.text === '' && /^\s*\|/.test(line.text)) cells.shift();
+    if (cells.length > 1 && cells[cells.length - 1]?.text === '' && /\|\s*$/.test(line.text)) cells.pop();
+  }
+  return cells;
+}
+
+/** Sorts a row's cells into labels and values. */
+function toRow(cells: GridCell[], firstLine: number, lastLine: number, start: number, end: number): GridRow {
+  let firstValue = -1;
+  let lastValue = -1;
+  for (let i = 0; i < cells.length; i++) {
+    if ((cells[i] as GridCell).isValue) {
+      if (firstValue === -1) firstValue = i;
+      lastValue = i;
+    }
+  }
+  const before = firstValue === -1 ? cells : cells.slice(0, firstValue);
+  return {
+    firstLine,
+    lastLine,
+    start,
+    end,
+    labels: before.filter((cell) => cell.text !== ''),
+    values: firstValue === -1 ? [] : cells.slice(firstValue, lastValue + 1),
+  };
+}
+
+/** Which layout the lines of a region use, by what most of them look like. */
+export function detectLayout(lines: readonly Line[], kinds: string, span: LineSpan): TableLayout {
+  let pipe = 0;
+  let tab = 0;
+  let single = 0;
+  let spaced = 0;
+  for (let i = span.first; i <= span.last; i++) {
+    const kind = kinds[i];
+    if (kind === 'R') {
+      if ((lines[i] as Line).text.includes('|')) pipe++;
+      else tab++;
+    } else if (kind === 'N') single++;
+    else if (kind === 'S') spaced++;
+  }
+  const best = Math.max(pipe, tab, single, spaced);
+  if (best === pipe && pipe > 0) return 'pipe';
+  if (best === tab && tab > 0) return 'tab';
+  if (best === single && single > 0) return 'cell-per-line';
+  return 'space';
+}
+
+/** Reads a table region into rows. */
+export function readGrid(lines: readonly Line[], kinds: string, span: LineSpan): Grid {
+  const layout = detectLayout(lines, kinds, span);
+  return { layout, rows: layout === 'cell-per-line' ? cellPerLine(lines, kinds, span) : lineRows(lines, kinds, span) };
+}
+
+/** Tab, pipe and space layouts: one line, one row. */
+function lineRows(lines: readonly Line[], kinds: string, span: LineSpan): GridRow[] {
+  const rows: GridRow[] = [];
+  for (let i = span.first; i <= span.last; i++) {
+    const line = lines[i] as Line;
+    const kind = kinds[i];
+    if (kind === 'B' || kind === 'E' || kind === '-') continue;
+    let cells: GridCell[];
+    if (kind === 'R') cells = splitRow(line);
+    else if (kind === 'S') cells = spacedCells(line);
+    else cells = [trimCell(line.text, line.start)];
+    rows.push(toRow(cells, i, i, line.start, line.end));
+  }
+  return rows;
+}
+
+/** A space separated row: its label as one cell, then one cell per value token. */
+function spacedCells(line: Line): GridCell[] {
+  const split = spacedValues(line.text);
+  if (!split) return [trimCell(line.text, line.start)];
+  const cells: GridCell[] = [];
+  if (split.label !== '') cells.push(trimCell(line.text.slice(0, split.valuesStart), line.start));
+  const token = /[^ \u3000]+/g;
+  token.lastIndex = split.valuesStart;
+  for (let match = token.exec(line.text); match; match = token.exec(line.text)) {
+    cells.push({ text: match[0], start: line.start + match.index, end: line.start + match.index + match[0].length, isValue: true });
+  }
+  return cells;
+}
+
+/**
+ * One cell per line. A row ends at a blank line, or where a label follows values. In tables whose
+ * cells are indented, a line without indent continues the cell above it (`商业` / `企业`).
+ */
+function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): GridRow[] {
+  let indented = 0;
+  let filled = 0;
+  for (let i = span.first; i <= span.last; i++) {
+    if (kinds[i] === 'B' || kinds[i] === '-') continue;
+    filled++;
+    if (/^[\t ]/.test((lines[i] as Line).text)) indented++;
+  }
+  const continues = indented * 2 >= filled;
+
+  const rows: GridRow[] = [];
+  let cells: GridCell[] = [];
+  let first = -1;
+  let last = -1;
+  let seenValue = false;
+  const flush = () => {
+    if (first !== -1) {
+      rows.push(toRow(cells, first, last, (lines[first] as Line).start, (lines[last] as Line).end));
+    }
+    cells = [];
+    first = -1;
+    seenValue = false;
+  };
+  for (let i = span.first; i <= span.last; i++) {
+    const line = lines[i] as Line;
+    const kind = kinds[i];
+    if (kind === 'B') {
+      flush();
+      continue;
+    }
+    if (kind === '-') continue;
+    if (kind === 'R') {
+      flush();
+      rows.push(toRow(splitRow(line), i, i, line.start, line.end));
+      continue;
+    }
+    const cell = trimCell(line.text, line.start);
+    const isValue = cell.isValue;
+    const previous = cells[cells.length - 1];
+    if (continues && !isValue && kind !== 'E' && previous && previous.text !== '' && !previous.isValue && !/^[\t ]/.test(line.text)) {
+      // The text between the two parts is a line break, not part of either: keep the join visible
+      // in `text` but let the span cover both lines.
+      previous.text += cell.text;
+      previous.end = cell.end;
+      last = i;
+      continue;
+    }
+    if (!isValue && kind !== 'E' && seenValue) flush();
+    if (first === -1) first = i;
+    last = i;
+    cells.push(cell);
+    if (isValue) seenValue = true;
+  }
+  flush();
+  return rows;
+}

@@ -1,0 +1,78 @@
+import type { Cell, Position, UnassignedRow } from '../ast';
+import { parseDiagnostic, type Diagnostic } from '../diagnostics';
+import type { Source } from '../source';
+import { toCell, type CellOptions } from './cells';
+import type { GridRow } from './grid';
+
+/** Everything a table reader needs besides the grid. */
+export interface TableContext {
+  source: Source;
+  options: CellOptions;
+  diagnostics: Diagnostic[];
+  /** The table's name in messages, e.g. `表三`. */
+  name: string;
+}
+
+/** A row's label cells joined, as written (normalised). */
+export function labelText(row: GridRow): string {
+  return row.labels.map((cell) => cell.text).join(' ');
+}
+
+/** The position of a grid row (its lines). */
+export function rowPosition(context: TableContext, row: GridRow): Position {
+  return context.source.position(row.start, row.end);
+}
+
+/** Reads a row's value cells into nodes. */
+export function rowCells(context: TableContext, row: GridRow, where: string, units?: readonly (string | undefined)[]): Cell[] {
+  return row.values.map((value, i) => toCell(context.source, value, where, context.options, context.diagnostics, units?.[i]));
+}
+
+/**
+ * Sets a row aside with a diagnostic: its values are kept as cells but belong to no column, since
+ * nothing may be guessed.
+ */
+export function setAside(
+  context: TableContext,
+  unassigned: UnassignedRow[],
+  row: GridRow,
+  code: 'table/unknown-row' | 'table/duplicate-row' | 'table/too-many-values' | 'table/too-few-values',
+  message: string,
+  key?: string,
+): void {
+  const position = rowPosition(context, row);
+  context.diagnostics.push(parseDiagnostic(code, message, position));
+  const entry: UnassignedRow = {
+    type: 'unassignedRow',
+    label: labelText(row),
+    reason: code,
+    values: rowCells(context, row, `${context.name} ${labelText(row) || '(no label)'}`),
+    position,
+  };
+  if (key) entry.key = key;
+  unassigned.push(entry);
+}
+
+/** The message for a row whose value count does not fit its columns. */
+export function countMessage(name: string, label: string, found: number, expected: number): string {
+  const what = label === '' ? 'A row' : `Row ${label}`;
+  return `${name}: ${what} has ${found} value${found === 1 ? '' : 's'} for ${expected} column${expected === 1 ? '' : 's'}; its values are left unassigned`;
+}
+
+/** Builds an assigned row, noting blank cells once per row. */
+export function assign(context: TableContext, row: GridRow, key: string, label: string, columns: readonly string[], units?: readonly (string | undefined)[]) {
+  const cells = rowCells(context, row, `${context.name} ${label || key}`, units);
+  const node: Record<string, unknown> = { type: 'row', key, label, position: rowPosition(context, row) };
+  columns.forEach((column, i) => {
+    node[column] = cells[i] as Cell;
+  });
+  const blanks = columns.filter((_, i) => (cells[i] as Cell).state === 'blank');
+  if (blanks.length > 0) {
+    const assumed = context.options.blankAsZero ? ' (read as 0 because of blankAsZero)' : ' (value null, not 0)';
+    context.diagnostics.push(
+      parseDiagnostic('cell/blank', `${context.name} ${label || key}: blank cell${blanks.length > 1 ? 's' : ''} in ${blanks.join(', ')}${assumed}`, node.position as never),
+    );
+  }
+  return node;
+}
+

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../src/index';
+
+const codes = (text: string, options?: Parameters<typeof parseReport>[1]) =>
+  parseReport(text, options).diagnostics.map((d) => `${d.code}@${d.position?.start.line ?? '-'}`);
+
+describe('tab layout', () => {
+  it('reads rows whose group labels sit one cell left, right, or on the middle item', () => {
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '\t\t1. 本机关不掌握相关政府信息\t3\t0\t0\t0\t0\t0\t3\t',
+      '(四)无法提供\t\t2. 没有现成信息需要另行制作\t0\t1\t0\t0\t0\t0\t1\t',
+      '无法提供\t(四)\t3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t0',
+    ].join('\n');
+    const rows = parseReport(text).report.tables.applications?.rows;
+    expect(rows?.['unable.noInfo']?.total.value).toBe(3);
+    expect(rows?.['unable.needCreate']?.commercial.value).toBe(1);
+    expect(rows?.['unable.unclear']?.total.value).toBe(0);
+  });
+
+  it('takes a group label fused into an item label for context, not as the row', () => {
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '三、本年度办理结果 （三）不予公开\t(一) 予以公开\t1\t0\t0\t0\t0\t0\t1',
+      '\t3.其他\t2\t0\t0\t0\t0\t0\t2',
+    ].join('\n');
+    const { report, diagnostics } = parseReport(text);
+    expect(report.tables.applications?.rows.granted?.total.value).toBe(1);
+    // 其他 alone names 其他处理's third item only under （六）: here it is unknown.
+    expect(report.tables.applications?.rows['other.other']).toBeUndefined();
+    expect(diagnostics.filter((d) => d.code === 'table/unknown-row').map((d) => d.position?.start.line)).toEqual([3]);
+  });
+
+  it('reads a blank between values as blank, never as 0', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量\t5\t\t0\t0\t0\t0\t5'].join('\n');
+    const cell = parseReport(text).report.tables.applications?.rows.newReceived?.commercial;
+    expect(cell).toMatchObject({ state: 'blank', value: null, raw: '' });
+    expect(codes(text)).toContain('cell/blank@2');
+    const assumed = parseReport(text, { blankAsZero: true }).report.tables.applications?.rows.newReceived?.commercial;
+    expect(assumed).toMatchObject({ state: 'blank', value: 0, assumedZero: true });
+  });
+});
+
+describe('pipe layout', () => {
+  it('reads rows with and without outer pipes, skipping separator rows', () => {
+    const text = [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '| 行政复议 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+      '|---|---|---|---|---|---|',
+      '| 行政复议 | 1 | 2 | 0 | 0 | 3 |',
+      '未经复议直接起诉 | 0 | 0 | 0 | 1 | 1',
+      '| 复议后起诉 | 0 | 0 | 0 | 0 | 0 |',
+    ].join('\n');
+    const table = parseReport(text).report.tables.reviewLitigation;
+    expect(table?.layout).toBe('pipe');
+    expect(table?.rows.review?.total.value).toBe(3);
+    expect(table?.rows.review?.label).toBe('行政复议');
+    expect(table?.rows.litigationDirect?.pending.value).toBe(1);
+    expect(table?.rows.litigationAfterReview?.total.value).toBe(0);
+  });
+});
+
+describe('cell-per-line layout', () => {
+  it('joins a wrapped label and starts a row where a label follows values', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '\t第二十条第（五）项',
+      '\t信息内容',
+      '\t本年处理',
+      '决定数量',
+      '\t行政许可',
+      '\t12',
+      '\t第二十条第（六）项',
+      '\t行政处罚',
+      '\t7',
+      '\t行政强制',
+      '\t/',
+    ].join('\n');
+    const table = parseReport(text).report.tables.activeDisclosure;
+    expect(table?.layout).toBe('cell-per-line');
+    const rows = table?.formatVersion === '2021' ? table.rows : undefined;
+    expect(rows?.licensing?.decisions.value).toBe(12);
+    expect(rows?.punishment?.decisions.value).toBe(7);
+    expect(rows?.enforcement?.decisions).toMatchObject({ state: 'notApplicable', value: null, raw: '/' });
+  });
+});
+
+describe('space layout', () => {
+  it('reads labelled rows and table 四 flattened onto one line', () => {
+    const text = [
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量 12 1 0 0 0 0 13',
+      '四、结转下年度继续办理 2 0 0 0 0 0 2',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '1 0 0 0 1 0 0 0 0 0 0 1 0 0 1',
+    ].join('\n');
+    const { tables } = parseReport(text).report;
+    expect(tables.applications?.layout).toBe('space');
+    expect(tables.applications?.rows.newReceived?.total.value).toBe(13);
+    expect(tables.applications?.rows.carriedForward?.naturalPerson.value).toBe(2);
+    expect(tables.reviewLitigation?.rows.review?.upheld.value).toBe(1);
+    expect(tables.reviewLitigation?.rows.litigationAfterReview?.corrected.value).toBe(1);
+  });
+
+  it('does not read prose with numbers as a row', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '2022 年，全县共收到申请 32 件，办结 28 件'].join('\n');
+    expect(parseReport(text).report.tables.applications).toBeUndefined();
+  });
+});
+
+describe('damage is reported, never guessed', () => {
+  it('keeps a row with too few values unassigned', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '（七）总计\t5\t0\t0\t0\t0\t5'].join('\n');
+    const table = parseReport(text).report.tables.applications;
+    expect(table?.rows.total).toBeUndefined();
+    expect(table?.unassigned[0]).toMatchObject({ key: 'total', reason: 'table/too-few-values' });
+    expect(codes(text)).toContain('table/too-few-values@2');
+  });
+
+  it('keeps the first of two rows with the same label', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '（七）总计\t5\t0\t0\t0\t0\t0\t5', '（七）总计\t6\t0\t0\t0\t0\t0\t6'].join('\n');
+    const table = parseReport(text).report.tables.applications;
+    expect(table?.rows.total?.total.value).toBe(5);
+    expect(codes(text)).toContain('table/duplicate-row@3');
+  });
+
+  it('marks text where a number belongs as unreadable', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '（七）总计\t5\t0\t见附件\t0\t0\t0\t5'].join('\n');
+    const cell = parseReport(text).report.tables.applications?.rows.total?.research;
+    expect(cell).toMatchObject({ state: 'unreadable', value: null, raw: '见附件' });
+    expect(codes(text)).toContain('cell/unreadable@2');
+  });
+
+  it('reads table 四 with a missing number as unassigned', () => {
+    const text = ['四、政府信息公开行政复议、行政诉讼情况', '0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0'].join('\n');
+    const table = parseReport(text).report.tables.reviewLitigation;
+    expect(table?.rows).toEqual({});
+    expect(table?.unassigned[0]?.values).toHaveLength(14);
+  });
+});
+
+describe('format versions', () => {
+  it('reads the 2019 table 二 columns to the 2019 keys', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
+      '规章\t0\t0\t3',
+      '规范性文件\t4\t4\t20',
+      '第二十条第（五）项',
+      '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
+      '行政许可\t10\t-2\t300',
+      '其他对外管理服务事项\t1\t0\t5',
+      '第二十条第（九）项',
+      '政府集中采购\t12\t88.5',
+    ].join('\n');
+    const { report } = parseReport(text);
+    expect(report.meta.formatVersion).toBe('2019');
+    const table = report.tables.activeDisclosure;
+    if (table?.formatVersion !== '2019') throw new Error('expected the 2019 table');
+    expect(table.rows.normativeDocuments?.publishedTotal.value).toBe(20);
+    expect(table.rows.licensing?.change.value).toBe(-2);
+    expect(table.rows.otherServices?.decisions.value).toBe(5);
+    expect(table.rows.procurement?.amount.value).toBe(88.5);
+  });
+
+  it('recognises a pre-2019 report and does not force it into tables', () => {
+    const text = [
+      '某市2016年政府信息公开工作年度报告',
+      '一、概述',
+      '二、主动公开政府信息情况',
+      '三、依申请公开政府信息情况',
+      '四、政府信息公开的收费及减免情况',
+      '五、因政府信息公开申请提起行政复议、行政诉讼的情况',
+      '六、政府信息公开工作存在的主要问题及改进情况',
+      '七、其他需要报告的事项',
+    ].join('\n');
+    const { report, diagnostics } = parseReport(text);
+    expect(report.meta.formatVersion).toBe('pre-2019');
+    expect(diagnostics.map((d) => d.code)).toContain('structure/pre-2019-format');
+    expect(diagnostics.map((d) => d.code)).not.toContain('structure/missing-table');
+  });
+});
+
+describe('structure', () => {
+  it('reads headings with markdown, bold and missing punctuation', () => {
+    const text = ['# 某县2023年政府信息公开工作年度报告', '## 一 总体情况', '**二、主动公开政府信息情况**', '### 三,、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议及行政诉讼情况', '五、存在问题及改进情况', '六、其他需要报告的事项'].join('\n');
+    const { report } = parseReport(text);
+    expect(Object.keys(report.sections)).toEqual(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'other']);
+    expect(report.meta.title).toBe('某县2023年政府信息公开工作年度报告');
+    expect(report.sections.applications?.position.start.line).toBe(4);
+  });
+
+  it('finds a title inside the first sentence and the closing block', () => {
+    const text = ['根据规定，特向社会公开 2023 年某局政府信息公开工作年度报告。统计期限自2023年1月1日起至2023年12月31日止。', '六、其他需要报告的事项', '无。', '', '某局办公室', '2024年1月20日'].join('\n');
+    const { report } = parseReport(text);
+    expect(report.meta).toMatchObject({ title: '2023年某局政府信息公开工作年度报告', agency: '某局', year: 2023, issuer: '某局办公室', date: '2024-01-20' });
+    expect(report.meta.period).toEqual({ start: '2023-01-01', end: '2023-12-31' });
+    expect(report.sections.other?.text).toBe('无。');
+  });
+});
+
+describe('parseReport', () => {
+  it.each([undefined, null, 42, Buffer.from('x'), {}, ['x']])('throws a TypeError on %s', (value) => {
+    expect(() => parseReport(value as unknown as string)).toThrow(TypeError);
+    expect(() => parseReport(value as unknown as string)).toThrow(/expects the report as a string/);
+  });
+
+  it('reads an empty string as an empty report', () => {
+    const { report, diagnostics } = parseReport('');
+    expect(report.tables).toEqual({});
+    expect(diagnostics.map((d) => d.code)).toContain('structure/missing-table');
+  });
+});
