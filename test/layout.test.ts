@@ -212,3 +212,14 @@ describe('parseReport', () => {
     expect(diagnostics.map((d) => d.code)).toContain('structure/missing-table');
   });
 });
+
+describe('a table of contents', () => {
+  it('is not mistaken for the headings', () => {
+    const parts = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const text = ['目录', ...parts, '', ...parts.flatMap((heading, i) => [heading, `第${i + 1}部分的正文。`])].join('\n');
+    const { report } = parseReport(text);
+    expect(report.sections.overview?.position.start.line).toBe(9);
+    expect(report.sections.overview?.text).toBe('第1部分的正文。');
+    expect(report.sections.other?.text).toBe('第6部分的正文。');
+  });
+});

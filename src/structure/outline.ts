@@ -1,6 +1,9 @@
 import P from 'parsimmon';
 import type { Line } from '../lines/split';
+import { SECTIONS } from '../../grammar/index';
 import { readHeading, type SectionHeading } from './headings';
+
+const SECTION_ORDER: readonly string[] = SECTIONS.map((section) => section.key);
 
 /** A span of lines, inclusive. */
 export interface LineSpan {
@@ -58,21 +61,26 @@ export function readOutline(lines: readonly Line[], kinds: string): Outline {
 
   const sections: HeadingAt[] = [];
   const pre2019Headings: number[] = [];
-  let order = -1;
-  const sectionOrder = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'other'];
+  const candidates: { line: number; section: SectionHeading }[] = [];
   for (let i = 0; i < kinds.length; i++) {
     if (kinds[i] !== 'H') continue;
     const reading = readHeading((lines[i] as Line).text.trim());
-    if (!reading) continue;
-    if (reading.kind === 'pre-2019') {
-      pre2019Headings.push(i);
-      continue;
-    }
+    if (reading?.kind === 'pre-2019') pre2019Headings.push(i);
+    else if (reading) candidates.push({ line: i, section: reading.section });
+  }
+  let order = -1;
+  for (let c = 0; c < candidates.length; c++) {
+    const { line, section } = candidates[c] as (typeof candidates)[number];
+    // A table of contents lists the headings one under the other; the same heading comes
+    // again later, above its text. Keep that one.
+    let next = line + 1;
+    while (next < kinds.length && kinds[next] === 'B') next++;
+    if (kinds[next] === 'H' && candidates.slice(c + 1).some((later) => later.section.key === section.key)) continue;
     // Parts only move forward: a later line naming an earlier part is text, not a heading.
-    const rank = sectionOrder.indexOf(reading.section.key);
+    const rank = SECTION_ORDER.indexOf(section.key);
     if (rank <= order) continue;
     order = rank;
-    sections.push({ first: i, last: i, section: reading.section });
+    sections.push({ first: line, last: line, section });
   }
   for (let s = 0; s < sections.length; s++) {
     const next = sections[s + 1];
