@@ -167,7 +167,7 @@ export const APPLICATIONS = {
     { key: 'notProcessed.complaint', group: 'notProcessed', label: '1.信访举报投诉类申请', phrases: ['信访举报投诉', '信访'] },
     { key: 'notProcessed.repeat', group: 'notProcessed', label: '2.重复申请', phrases: ['重复申请'] },
     { key: 'notProcessed.publication', group: 'notProcessed', label: '3.要求提供公开出版物', phrases: ['公开出版物', '出版物'] },
-    { key: 'notProcessed.massive', group: 'notProcessed', label: '4.无正当理由大量反复申请', phrases: ['大量反复申请', '大量反复'] },
+    { key: 'notProcessed.massive', group: 'notProcessed', label: '4.无正当理由大量反复申请', phrases: ['大量反复申请', '大量反复', '大量反覆'] },
     { key: 'notProcessed.confirm', group: 'notProcessed', label: '5.要求行政机关确认或重新出具已获取信息', phrases: ['确认或重新出具', '重新出具'] },
     { key: 'other.overdueCorrection', group: 'other', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', phrases: ['逾期不补正'] },
     { key: 'other.overdueFee', group: 'other', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', phrases: ['收费通知', '缴纳费用'] },
@@ -209,8 +209,11 @@ export const NOT_APPLICABLE = ['/', '-', '—', '－', '–', '——', '不适�
  *
  * - `each: 'column'`: the identity holds in every column of the table, over the listed rows.
  * - `each: 'row'`: the identity holds in every listed row (all rows when `rows` is absent), over
- *   the listed columns.
- * - `groupItems`: for every group given as its own row, the group row equals its items.
+ *   the listed columns. It applies only where the table has those columns (`legalSubtotal`).
+ * - A group key in a table 三 row list (`denied`, `unable`, `notProcessed`, `other`) stands for
+ *   the group's items, or for the group's own row where the report gives the group as one row.
+ * - `sum: 'groupItems'`, `equals: ['group']`: for every group whose row is given together with
+ *   its items, the group row equals the sum of its items.
  */
 export const IDENTITIES = [
   {
@@ -226,7 +229,7 @@ export const IDENTITIES = [
     table: 'applications',
     each: 'column',
     name: '（一）至（六）各项办理结果之和等于（七）总计',
-    sum: 'outcomes',
+    sum: ['granted', 'partialGrant', 'denied', 'unable', 'notProcessed', 'other'],
     equals: ['total'],
   },
   {
@@ -263,15 +266,87 @@ export const IDENTITIES = [
   },
 ] as const;
 
+// A count as prose writes it: digits, maybe in thousands groups (`1,234`). Full-width digits are
+// folded to ASCII before matching.
+const COUNT = '(\\d{1,3}(?:,\\d{3})+|\\d+)';
+// Text inside one clause: no sentence or clause break, no digit (so the count is the first number).
+const GAP = '[^。；！？，,0-9]';
+// Sentences about applications for disclosure and what followed from them: a narrative fact is
+// only compared where its sentence says this much, so that 受理 / 办结 of other business (政务服务,
+// 网民来信) is never read as a disclosure count.
+const DISCLOSURE = '信息公开|依申请|公开申请';
+
 /**
  * Sentences of part 一 that state totals the tables must agree with. `pattern` is a regular
- * expression source whose first group is the number; it is tried within one sentence.
+ * expression source whose first group is the number; it is tried within one sentence (text between
+ * 。；！？ or line breaks), and only in sentences that also match `context`. Every quantifier is
+ * bounded. Counts are compared exactly; the sentence must state the number (`1600余条` does not).
+ *
+ * A fact with `partsOf` lists the parts of another fact's total: after that fact's match and the
+ * word `after`, every count (`counts`) must match `pattern` (else the sentence is not read: a part
+ * may have been missed), there must be two or more, and their sum is compared with the cell.
  */
 export const NARRATIVE_FACTS = [
-  { id: 'new-received', pattern: '(?:收到|新收|受理|接收|接到)[^。；，,]{0,20}?申请[^。；0-9]{0,6}?(\\d+)\\s*(?:件|个|条|次|项)', table: 'applications', row: 'newReceived', column: 'total' },
-  { id: 'carried-over', pattern: '上年结转[^。；0-9]{0,10}?(\\d+)\\s*件', table: 'applications', row: 'carriedOver', column: 'total' },
-  { id: 'concluded', pattern: '(?:办结|答复)[^。；0-9]{0,10}?(\\d+)\\s*件', table: 'applications', row: 'total', column: 'total' },
-  { id: 'carried-forward', pattern: '结转下(?:一)?年度?[^。；0-9]{0,10}?(\\d+)\\s*件', table: 'applications', row: 'carriedForward', column: 'total' },
-  { id: 'review', pattern: '行政复议[^。；0-9]{0,6}?(\\d+)\\s*(?:件|起)', table: 'reviewLitigation', row: 'review', column: 'total' },
-  { id: 'litigation', pattern: '行政诉讼[^。；0-9]{0,6}?(\\d+)\\s*(?:件|起)', table: 'reviewLitigation', row: ['litigationDirect', 'litigationAfterReview'], column: 'total' },
+  {
+    id: 'new-received',
+    // 收到/受理 … 申请 … N件, but not 受理行政复议申请 (that is table 四's business).
+    pattern: `(?:收到|新收|受理|接收|接到)(?:(?!复议|诉讼)[^。；！？，,]){0,20}?申请${GAP}{0,10}?${COUNT}\\s*(?:件|个|条|次|项)`,
+    context: DISCLOSURE,
+    table: 'applications',
+    row: 'newReceived',
+    column: 'total',
+  },
+  {
+    id: 'channels',
+    // 收到申请32件，其中当面申请3件、网上申请20件、信函申请9件.
+    pattern: `(?:当面|现场|窗口|网上|网络|在线|互联网|信函|邮寄|邮件|电子邮件|传真|电话)${GAP}{0,8}?${COUNT}\\s*件`,
+    partsOf: 'new-received',
+    after: '其中',
+    counts: `${COUNT}\\s*件`,
+    context: DISCLOSURE,
+    table: 'applications',
+    row: 'newReceived',
+    column: 'total',
+  },
+  {
+    id: 'carried-over',
+    pattern: `(?:上年结转|结转上年度?)${GAP}{0,10}?${COUNT}\\s*件`,
+    context: DISCLOSURE,
+    table: 'applications',
+    row: 'carriedOver',
+    column: 'total',
+  },
+  {
+    id: 'concluded',
+    // 办结972件, 办结政府信息公开申请28件; not 办结群众留言181件.
+    pattern: `(?:办结|答复)(?:${GAP}{0,10}?申请)?${GAP}{0,3}?${COUNT}\\s*件`,
+    context: DISCLOSURE,
+    table: 'applications',
+    row: 'total',
+    column: 'total',
+  },
+  {
+    id: 'carried-forward',
+    pattern: `结转下(?:一)?年度?${GAP}{0,10}?${COUNT}\\s*件`,
+    context: DISCLOSURE,
+    table: 'applications',
+    row: 'carriedForward',
+    column: 'total',
+  },
+  {
+    id: 'review',
+    pattern: `行政复议(?:(?!诉讼)${GAP}){0,6}?${COUNT}\\s*(?:件|起)`,
+    context: DISCLOSURE,
+    table: 'reviewLitigation',
+    row: 'review',
+    column: 'total',
+  },
+  {
+    id: 'litigation',
+    pattern: `行政诉讼(?:(?!复议)${GAP}){0,6}?${COUNT}\\s*(?:件|起)`,
+    context: DISCLOSURE,
+    table: 'reviewLitigation',
+    row: ['litigationDirect', 'litigationAfterReview'],
+    column: 'total',
+  },
 ] as const;

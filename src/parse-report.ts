@@ -1,10 +1,14 @@
 import type { ParseResult } from './ast';
+import { checkReport } from './check/index';
 import { readReport, type ParseOptions } from './parse';
 
 /**
  * Reads a report's text into a typed AST: metadata, the six parts, the three tables keyed by
  * stable English keys, and diagnostics for whatever could not be read. Every node carries its
  * position in `text` as given (before any normalisation).
+ *
+ * Unless `check: false`, the report is also checked ({@link checkReport}): arithmetic of the
+ * tables and the counts part 一 states. Diagnostics come sorted by position.
  *
  * Never throws on a string, whatever it holds.
  *
@@ -25,5 +29,10 @@ export function parseReport(text: string, options?: ParseOptions): ParseResult {
     const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text;
     throw new TypeError(`parseReport expects the report as a string, got ${got}`);
   }
-  return readReport(text, options);
+  const result = readReport(text, options);
+  if (options?.check === false) return result;
+  const diagnostics = [...result.diagnostics, ...checkReport(result.report, { text })];
+  // Stable: parse diagnostics stay ahead of check diagnostics at the same place.
+  diagnostics.sort((a, b) => (a.position?.start.offset ?? Infinity) - (b.position?.start.offset ?? Infinity));
+  return { report: result.report, diagnostics };
 }

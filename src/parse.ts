@@ -24,6 +24,8 @@ export interface ParseOptions {
   blankAsZero?: boolean;
   /** Convert traditional characters to simplified before reading (default true). */
   convertTraditional?: boolean;
+  /** Check the report's arithmetic and narrative after reading it (default true); see `checkReport`. */
+  check?: boolean;
 }
 
 const TABLE_NAMES: Record<TableKey, string> = {
@@ -75,10 +77,11 @@ function splitAtAnchors(region: LineSpan, grid: Grid): { span: LineSpan; grid: G
 /** Decides which table each region holds: by the phrases only that table has, else by its part. */
 function identifyTables(lines: readonly Line[], kinds: string, outline: Outline): FoundTable[] {
   const best = new Map<TableKey, { found: FoundTable; score: number }>();
-  for (const region of outline.tableRegions) for (const { span, grid, keys } of splitAtAnchors(region, readGrid(lines, kinds, region))) {
+  const parts = outline.tableRegions.flatMap((region) => splitAtAnchors(region, readGrid(lines, kinds, region)));
+  for (const { span, grid, keys } of parts) {
     const values = grid.rows.reduce((sum, row) => sum + row.values.length, 0);
     if (values === 0) continue;
-    let key: TableKey | undefined = keys.map(anchoredTable).find((table) => table !== undefined);
+    let key: TableKey | undefined = TABLES.find((table) => table.anchors.some((anchor) => keys.some((k) => k.includes(anchor))))?.key;
     const anchored = key !== undefined;
     if (!key) {
       const section = outline.sections.find((s) => s.first <= span.first && span.first <= s.last)?.section.key;

@@ -2,7 +2,7 @@ import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2019_MARKERS, ACTIVE_DISCLOSU
 import type { ActiveDisclosureTable, UnassignedRow } from '../ast';
 import { createMatcher, labelKey } from '../labels';
 import type { Grid } from './grid';
-import { assign, countMessage, labelText, setAside, type TableContext } from './rows';
+import { assign, countMessage, labelText, setAside, unknownMessage, type TableContext } from './rows';
 
 type Variant = typeof ACTIVE_DISCLOSURE_2021 | typeof ACTIVE_DISCLOSURE_2019;
 
@@ -33,7 +33,7 @@ export function readActiveDisclosure(context: TableContext, grid: Grid, start: n
     const label = labelText(row);
     const key = matcher.best(labelKey(label))?.key;
     if (!key) {
-      setAside(context, unassigned, row, 'table/unknown-row', `${context.name}: ${label === '' ? 'a row without a label' : `row label ${label}`} names no row of the table; its values are left unassigned`);
+      setAside(context, unassigned, row, 'table/unknown-row', unknownMessage(context.name, label));
       continue;
     }
     const block = variant.blocks.find((b) => (b.rows as readonly string[]).includes(key));

@@ -3,7 +3,7 @@ import type { ApplicationsRowKey, ApplicationsTable, UnassignedRow } from '../as
 import { parseDiagnostic } from '../diagnostics';
 import { createMatcher, labelKey } from '../labels';
 import type { Grid } from './grid';
-import { assign, countMessage, labelText, setAside, type TableContext } from './rows';
+import { assign, countMessage, labelText, setAside, unknownMessage, type TableContext } from './rows';
 
 type GroupKey = (typeof APPLICATIONS)['groups'][number]['key'];
 
@@ -69,7 +69,7 @@ export function readApplications(context: TableContext, grid: Grid, start: numbe
     else if (name.key && !leafByKey.get(name.key)?.group) group = undefined;
     if (row.values.length === 0) continue;
     if (!name.key) {
-      setAside(context, unassigned, row, 'table/unknown-row', `${context.name}: ${label === '' ? 'a row without a label' : `row label ${label}`} names no row of the table; its values are left unassigned`);
+      setAside(context, unassigned, row, 'table/unknown-row', unknownMessage(context.name, label));
       continue;
     }
     if (row.values.length !== columns.length) {

@@ -53,6 +53,11 @@ export function setAside(
   unassigned.push(entry);
 }
 
+/** The message for a row whose label names no row of the table. */
+export function unknownMessage(name: string, label: string): string {
+  return `${name}: ${label === '' ? 'a row without a label' : `row label ${label}`} names no row of the table; its values are left unassigned`;
+}
+
 /** The message for a row whose value count does not fit its columns. */
 export function countMessage(name: string, label: string, found: number, expected: number): string {
   const what = label === '' ? 'A row' : `Row ${label}`;

@@ -1,0 +1,153 @@
+import { APPLICATIONS } from '../../grammar/index';
+import type { Report } from '../ast';
+import type { CellRef, Diagnostic } from '../diagnostics';
+import { read, whyNoValue, type Reading } from './cells';
+import { finding } from './codes';
+import { expandIdentities, type Instance, type MissingRows } from './identities';
+import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
+
+/** Sides closer than this are equal: amounts in 万元 are compared to 0.01, counts are whole. */
+export const TOLERANCE = 0.01;
+
+const APPLICANT_COLUMNS: ReadonlySet<string> = new Set(APPLICATIONS.applicantColumns);
+// Longer sums (the 22 outcome rows) are named by their first and last term.
+const LISTED_TERMS = 6;
+
+interface Evaluated {
+  instance: Instance;
+  sum: Reading[];
+  equals: Reading[];
+  left: number;
+  right: number;
+  difference: number;
+}
+
+type Result = Evaluated | { instance: Instance; unread: Reading[] } | MissingRows;
+
+const holds = (evaluated: Evaluated) => Math.abs(evaluated.difference) <= TOLERANCE;
+const total = (readings: readonly Reading[]) => readings.reduce((sum, reading) => sum + (reading.value as number), 0);
+
+/** A term of an instance: a row of a column identity, a column of a row identity. */
+function termName(instance: Instance, ref: CellRef): string {
+  return instance.identity.each === 'column' ? rowName(ref.table, ref.row) : columnName(ref.table, ref.column);
+}
+
+/** Where an instance holds: `表三, column 自然人` or `表三, row （七）总计`. */
+function place(instance: Instance): string {
+  const table = instance.identity.table;
+  return instance.identity.each === 'column'
+    ? `${tableName(table)}, column ${columnName(table, instance.at)}`
+    : `${tableName(table)}, row ${rowName(table, instance.at)}`;
+}
+
+/** One side of an identity with its terms and their sum. */
+function side(instance: Instance, readings: readonly Reading[]): string {
+  const sum = formatNumber(total(readings));
+  const [first] = readings;
+  const last = readings[readings.length - 1];
+  if (!first || !last) return sum;
+  if (readings.length === 1) return `${termName(instance, first.ref)} ${sum}`;
+  if (readings.length > LISTED_TERMS) {
+    return `the ${readings.length} terms ${termName(instance, first.ref)} … ${termName(instance, last.ref)} = ${sum}`;
+  }
+  return `${readings.map((r) => `${termName(instance, r.ref)} ${formatNumber(r.value as number)}`).join(' + ')} = ${sum}`;
+}
+
+function evaluate(instance: Instance, report: Report, blankAsZero: boolean): Result {
+  const sum = instance.sum.map((ref) => read(report, ref, blankAsZero));
+  const equals = instance.equals.map((ref) => read(report, ref, blankAsZero));
+  const unread = [...sum, ...equals].filter((reading) => reading.value === null);
+  if (unread.length > 0) return { instance, unread };
+  const left = total(sum);
+  const right = total(equals);
+  return { instance, sum, equals, left, right, difference: left - right };
+}
+
+/**
+ * An application counted under the wrong applicant column shows as a column identity failing in
+ * exactly two applicant columns by +d and −d while the 总计 column balances. Returns, for each of
+ * the two, the other column.
+ */
+function wrongColumnPairs(results: readonly Result[]): Map<Evaluated, string> {
+  const families = new Map<string, Evaluated[]>();
+  for (const result of results) {
+    if (!('difference' in result) || result.instance.identity.each !== 'column') continue;
+    const family = `${result.instance.identity.id} ${result.instance.equals.map((ref) => ref.row).join()}`;
+    families.set(family, [...(families.get(family) ?? []), result]);
+  }
+  const pairs = new Map<Evaluated, string>();
+  for (const family of families.values()) {
+    const failing = family.filter((evaluated) => !holds(evaluated));
+    const [a, b] = failing;
+    const balanced = family.find((evaluated) => evaluated.instance.at === 'total');
+    if (failing.length !== 2 || !a || !b || !balanced || !holds(balanced)) continue;
+    if (!APPLICANT_COLUMNS.has(a.instance.at) || !APPLICANT_COLUMNS.has(b.instance.at)) continue;
+    if (Math.abs(a.difference + b.difference) > TOLERANCE) continue;
+    pairs.set(a, b.instance.at);
+    pairs.set(b, a.instance.at);
+  }
+  return pairs;
+}
+
+function failure(evaluated: Evaluated, otherColumn: string | undefined): Diagnostic {
+  const { instance } = evaluated;
+  const table = instance.identity.table;
+  let message =
+    `${place(instance)}: ${instance.identity.name} does not hold: ${side(instance, evaluated.sum)}, ` +
+    `but ${side(instance, evaluated.equals)} (difference ${formatDifference(evaluated.difference)})`;
+  const assumed = [...evaluated.sum, ...evaluated.equals].filter((reading) => reading.assumedZero);
+  if (assumed.length > 0) {
+    message += `; blank cells counted as 0: ${assumed.map((reading) => termName(instance, reading.ref)).join(', ')}`;
+  }
+  if (otherColumn) {
+    message +=
+      `; ${columnName(table, otherColumn)} is off by the opposite amount while ${columnName(table, 'total')} balances: ` +
+      `an application was likely filed under the wrong column (${columnName(table, instance.at)} or ${columnName(table, otherColumn)})`;
+  }
+  return finding(`arithmetic/${instance.identity.id}`, message, instance.position, [...instance.sum, ...instance.equals]);
+}
+
+function unassessable(instance: Instance, unread: readonly Reading[]): Diagnostic {
+  const why = unread.map((reading) => `${termName(instance, reading.ref)} is ${whyNoValue(reading)}`).join(', ');
+  return finding(
+    'arithmetic/not-assessable',
+    `${place(instance)}: ${instance.identity.name} cannot be checked: ${why}`,
+    instance.position,
+    unread.map((reading) => reading.ref),
+  );
+}
+
+function rowsMissing(missing: MissingRows, report: Report): Diagnostic {
+  const table = report.tables[missing.table];
+  const why = missing.rows
+    .map((row) => {
+      const setAside = table?.unassigned.find((entry) => entry.key === row);
+      return `${rowName(missing.table, row)} (${setAside ? `read but not assigned: ${setAside.reason}` : 'not found'})`;
+    })
+    .join(', ');
+  const cells = missing.rows.flatMap((row) => (table?.columns ?? []).map((column) => ({ table: missing.table, row, column })));
+  return finding(
+    'arithmetic/not-assessable',
+    `${tableName(missing.table)}: ${missing.identity.name} cannot be checked in any column: ${why}`,
+    missing.position,
+    cells,
+  );
+}
+
+/**
+ * Checks the identities of grammar/ (勾稽关系) on a report's tables: an error for each instance
+ * that does not hold, an info for each that cannot be checked.
+ */
+export function checkIdentities(report: Report, blankAsZero: boolean): Diagnostic[] {
+  const results: Result[] = expandIdentities(report).map((expanded) =>
+    expanded.kind === 'missing' ? expanded : evaluate(expanded, report, blankAsZero),
+  );
+  const pairs = wrongColumnPairs(results);
+  const diagnostics: Diagnostic[] = [];
+  for (const result of results) {
+    if ('kind' in result) diagnostics.push(rowsMissing(result, report));
+    else if ('unread' in result) diagnostics.push(unassessable(result.instance, result.unread));
+    else if (!holds(result)) diagnostics.push(failure(result, pairs.get(result)));
+  }
+  return diagnostics;
+}

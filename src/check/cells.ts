@@ -1,0 +1,53 @@
+import type { Cell, Report, RowInfo, TableKey } from '../ast';
+import type { CellRef } from '../diagnostics';
+
+/** A row of any table: its cells keyed by column, next to {@link RowInfo}. */
+export type AnyRow = RowInfo & { readonly [column: string]: unknown };
+
+/** A cell reference with what the report holds there. */
+export interface Reading {
+  ref: CellRef;
+  /** Absent when the report has no such row or column. */
+  cell: Cell | undefined;
+  /** The value the checker counts with: null when there is none to count. */
+  value: number | null;
+  /** A blank cell counted as 0 (parsed with `blankAsZero`, or checked with it). */
+  assumedZero: boolean;
+}
+
+/** The rows of a table, keyed by row; undefined when the report lacks the table. */
+export function rowsOf(report: Report, table: TableKey): Readonly<Record<string, AnyRow | undefined>> | undefined {
+  return report.tables[table]?.rows as Readonly<Record<string, AnyRow | undefined>> | undefined;
+}
+
+function isCell(value: unknown): value is Cell {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'cell';
+}
+
+/** The cell a reference names, if the report has it. */
+function cellAt(report: Report, ref: CellRef): Cell | undefined {
+  const cell = rowsOf(report, ref.table)?.[ref.row]?.[ref.column];
+  return isCell(cell) ? cell : undefined;
+}
+
+/** Every cell of a row, with its column, in the row's column order. */
+export function cellsOfRow(row: AnyRow): [string, Cell][] {
+  return Object.entries(row).filter((entry): entry is [string, Cell] => isCell(entry[1]));
+}
+
+/** Reads a cell for counting. A blank cell counts as 0 only when `blankAsZero` says so. */
+export function read(report: Report, ref: CellRef, blankAsZero: boolean): Reading {
+  const cell = cellAt(report, ref);
+  if (cell && cell.value === null && cell.state === 'blank' && blankAsZero) {
+    return { ref, cell, value: 0, assumedZero: true };
+  }
+  return { ref, cell, value: cell?.value ?? null, assumedZero: cell?.assumedZero === true };
+}
+
+/** Why a reading has no value, in the words of a message. */
+export function whyNoValue(reading: Reading): string {
+  if (!reading.cell) return 'missing';
+  if (reading.cell.state === 'notApplicable') return `not applicable (\`${reading.cell.raw}\`)`;
+  if (reading.cell.state === 'unreadable') return `unreadable (\`${reading.cell.raw}\`)`;
+  return 'blank';
+}

@@ -1,0 +1,130 @@
+import { NARRATIVE_FACTS } from '../../grammar/index';
+import type { Report, Section } from '../ast';
+import type { Diagnostic } from '../diagnostics';
+import { foldDigits } from '../tables/cell';
+import { read } from './cells';
+import { finding } from './codes';
+import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
+import { splitSentences, type Locator } from './sentences';
+
+type Fact = (typeof NARRATIVE_FACTS)[number];
+
+interface CompiledFact {
+  fact: Fact;
+  pattern: RegExp;
+  context: RegExp;
+  rows: readonly string[];
+  /** For a fact that lists the parts of another's total. */
+  parts?: { of: string; after: string; counts: RegExp };
+}
+
+let compiled: CompiledFact[] | undefined;
+
+// Compiled on first use, so that importing the library stays cheap.
+function facts(): CompiledFact[] {
+  compiled ??= NARRATIVE_FACTS.map((fact) => {
+    const entry: CompiledFact = {
+      fact,
+      pattern: new RegExp(fact.pattern, 'g'),
+      context: new RegExp(fact.context),
+      rows: typeof fact.row === 'string' ? [fact.row] : fact.row,
+    };
+    if ('partsOf' in fact) entry.parts = { of: fact.partsOf, after: fact.after, counts: new RegExp(fact.counts, 'g') };
+    return entry;
+  });
+  return compiled;
+}
+
+const countOf = (match: RegExpExecArray) => Number((match[1] as string).replace(/,/g, ''));
+
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) matches.push(match);
+  return matches;
+}
+
+/** A statement of a count in a sentence: where it stands and what it says. */
+interface Statement {
+  fact: CompiledFact;
+  stated: number;
+  /** The sentence's words that state it. */
+  phrase: string;
+  /** How the count is made up, when it is a sum of parts. */
+  sum?: string;
+}
+
+/**
+ * What a sentence states: the first match of each fact, and, after a total's match and the word
+ * that introduces its parts (其中), the parts, when every count there is one.
+ */
+function statements(text: string, folded: string): Statement[] {
+  const found: Statement[] = [];
+  const ends = new Map<string, number>();
+  for (const fact of facts()) {
+    if (fact.parts || !fact.context.test(folded)) continue;
+    fact.pattern.lastIndex = 0;
+    const match = fact.pattern.exec(folded);
+    if (!match) continue;
+    ends.set(fact.fact.id, match.index + match[0].length);
+    found.push({ fact, stated: countOf(match), phrase: text.slice(match.index, match.index + match[0].length) });
+  }
+  for (const fact of facts()) {
+    const end = fact.parts ? ends.get(fact.parts.of) : undefined;
+    if (!fact.parts || end === undefined) continue;
+    const start = folded.indexOf(fact.parts.after, end);
+    if (start === -1) continue;
+    const clause = folded.slice(start);
+    const parts = allMatches(fact.pattern, clause);
+    if (parts.length < 2 || parts.length !== allMatches(fact.parts.counts, clause).length) continue;
+    const values = parts.map(countOf);
+    found.push({
+      fact,
+      stated: values.reduce((a, b) => a + b, 0),
+      phrase: text.slice(start),
+      sum: values.map(formatNumber).join(' + '),
+    });
+  }
+  return found;
+}
+
+function compare(report: Report, statement: Statement, section: Section, sentence: string, context: NarrativeContext): Diagnostic | undefined {
+  const { fact, rows } = statement.fact;
+  const readings = rows.map((row) => read(report, { table: fact.table, row, column: fact.column }, context.blankAsZero));
+  if (readings.some((reading) => reading.value === null)) return undefined;
+  const value = readings.reduce((sum, reading) => sum + (reading.value as number), 0);
+  if (value === statement.stated) return undefined;
+  const cell = `${tableName(fact.table)} ${rows.map((row) => rowName(fact.table, row)).join(' + ')} ${columnName(fact.table, fact.column)}`;
+  const stated = statement.sum ? `${statement.sum} = ${formatNumber(statement.stated)}` : formatNumber(statement.stated);
+  return finding(
+    `narrative/${fact.id}`,
+    `Part 一 states ${stated} (“${statement.phrase}”), but ${cell} is ${formatNumber(value)} ` +
+      `(difference ${formatDifference(statement.stated - value)})`,
+    context.locate(section, [sentence, statement.phrase]),
+    readings.map((reading) => reading.ref),
+  );
+}
+
+/** What the narrative check needs besides the report. */
+export interface NarrativeContext {
+  locate: Locator;
+  blankAsZero: boolean;
+}
+
+/**
+ * Compares the counts part 一 states (NARRATIVE_FACTS in grammar/) with the tables: a warning for
+ * each sentence whose count differs. A fact whose cells have no value is not compared.
+ */
+export function checkNarrative(report: Report, context: NarrativeContext): Diagnostic[] {
+  const section = report.sections.overview;
+  if (!section) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const sentence of splitSentences(section.text)) {
+    // Folding full-width digits keeps every offset, so a match indexes the sentence as written.
+    for (const statement of statements(sentence, foldDigits(sentence))) {
+      const diagnostic = compare(report, statement, section, sentence, context);
+      if (diagnostic) diagnostics.push(diagnostic);
+    }
+  }
+  return diagnostics;
+}

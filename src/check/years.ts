@@ -1,0 +1,110 @@
+import { ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
+import type { Report } from '../ast';
+import type { CellRef, Diagnostic } from '../diagnostics';
+import { TOLERANCE } from './arithmetic';
+import { read, rowsOf } from './cells';
+import { finding } from './codes';
+import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
+
+// The rows of table 二 that count documents in force: those of the block with a 现行有效 column.
+const IN_FORCE_ROWS: readonly string[] = ACTIVE_DISCLOSURE_2021.blocks
+  .filter((block) => (block.columns as readonly string[]).includes('inForce'))
+  .flatMap((block) => block.rows);
+
+const value = (report: Report, ref: CellRef) => read(report, ref, false).value;
+
+/** This year's 二、上年结转 against last year's 四、结转下年度继续办理, per column. */
+function carriedOver(previous: Report, current: Report): Diagnostic[] {
+  const before = previous.tables.applications;
+  const now = current.tables.applications;
+  const row = rowsOf(current, 'applications')?.carriedOver;
+  if (!before || !now || !row) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const column of now.columns.filter((c) => before.columns.includes(c))) {
+    const over: CellRef = { table: 'applications', row: 'carriedOver', column };
+    const forward: CellRef = { table: 'applications', row: 'carriedForward', column };
+    const thisYear = value(current, over);
+    const lastYear = value(previous, forward);
+    if (thisYear === null || lastYear === null || Math.abs(thisYear - lastYear) <= TOLERANCE) continue;
+    diagnostics.push(
+      finding(
+        'years/carried-over',
+        `${tableName('applications')}, ${rowName('applications', 'carriedOver')} ${columnName('applications', column)}: ` +
+          `${formatNumber(thisYear)}, but last year's ${rowName('applications', 'carriedForward')} was ${formatNumber(lastYear)} ` +
+          `(difference ${formatDifference(thisYear - lastYear)})`,
+        row.position,
+        [over, forward],
+      ),
+    );
+  }
+  return diagnostics;
+}
+
+/** 现行有效 rolls forward: last year's, plus this year's 制发, minus this year's 废止. */
+function inForce(previous: Report, current: Report): Diagnostic[] {
+  if (previous.tables.activeDisclosure?.formatVersion !== '2021' || current.tables.activeDisclosure?.formatVersion !== '2021') {
+    return [];
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const row of IN_FORCE_ROWS) {
+    const ref = (column: string): CellRef => ({ table: 'activeDisclosure', row, column });
+    const lastYear = value(previous, ref('inForce'));
+    const issued = value(current, ref('issued'));
+    const repealed = value(current, ref('repealed'));
+    const thisYear = value(current, ref('inForce'));
+    if (lastYear === null || issued === null || repealed === null || thisYear === null) continue;
+    const expected = lastYear + issued - repealed;
+    if (Math.abs(thisYear - expected) <= TOLERANCE) continue;
+    const name = (column: string) => columnName('activeDisclosure', column);
+    diagnostics.push(
+      finding(
+        'years/in-force',
+        `${tableName('activeDisclosure')}, ${rowName('activeDisclosure', row)}: ${name('inForce')} ${formatNumber(thisYear)}, but last year's ` +
+          `${formatNumber(lastYear)} + ${name('issued')} ${formatNumber(issued)} − ${name('repealed')} ${formatNumber(repealed)} = ` +
+          `${formatNumber(expected)} (difference ${formatDifference(thisYear - expected)}; documents that lapse without repeal also explain a shortfall)`,
+        rowsOf(current, 'activeDisclosure')?.[row]?.position,
+        [ref('inForce'), ref('issued'), ref('repealed')],
+      ),
+    );
+  }
+  return diagnostics;
+}
+
+/**
+ * Compares two consecutive annual reports of the same agency: this year's 上年结转 must equal last
+ * year's 结转下年度继续办理 in every column (`years/carried-over`, error), and this year's 现行有效
+ * should be last year's plus 制发 minus 废止 (`years/in-force`, warning: documents also lapse).
+ * Reports whose years are known and not consecutive are not compared (`years/not-consecutive`).
+ *
+ * Positions point into the current report. `cells` name cells of both reports: the row key tells
+ * which (`carriedForward` and last year's `inForce` are the previous report's).
+ *
+ * @param previous - Last year's report.
+ * @param current - This year's report.
+ * @returns The findings, in table order.
+ *
+ * @example
+ * ```ts
+ * import { compareReports, parseReport } from 'xxgk-report';
+ * const table = (first: string, last: string) =>
+ *   `三、收到和处理政府信息公开申请情况\n二、上年结转政府信息公开申请数量\t${first}\t0\t0\t0\t0\t0\t${first}\n四、结转下年度继续办理\t${last}\t0\t0\t0\t0\t0\t${last}`;
+ * const previous = parseReport(`2021年某县政府信息公开工作年度报告\n${table('0', '3')}`).report;
+ * const current = parseReport(`2022年某县政府信息公开工作年度报告\n${table('2', '0')}`).report;
+ * compareReports(previous, current).map((d) => d.code); //=> ['years/carried-over', 'years/carried-over']
+ * ```
+ */
+export function compareReports(previous: Report, current: Report): Diagnostic[] {
+  const before = previous.meta.year;
+  const now = current.meta.year;
+  if (before !== null && now !== null && now !== before + 1) {
+    return [
+      finding(
+        'years/not-consecutive',
+        `The reports are for ${before} and ${now}, not for consecutive years; they were not compared`,
+        undefined,
+        [],
+      ),
+    ];
+  }
+  return [...carriedOver(previous, current), ...inForce(previous, current)];
+}

@@ -1,0 +1,66 @@
+import type { ActiveDisclosureTable, ApplicationsTable, ReviewLitigationTable, TableKey } from './ast';
+import type { Diagnostic } from './diagnostics';
+import { classifyLines } from './lines/classify';
+import { splitLines } from './lines/split';
+import { normalize } from './normalize/index';
+import type { ParseOptions } from './parse';
+import { createSource } from './source';
+import { readActiveDisclosure } from './tables/active-disclosure';
+import { readApplications } from './tables/applications';
+import { readGrid } from './tables/grid';
+import { readReviewLitigation } from './tables/review-litigation';
+import type { TableContext } from './tables/rows';
+
+/** The table type of each table key. */
+export interface TableOfKey {
+  activeDisclosure: ActiveDisclosureTable;
+  applications: ApplicationsTable;
+  reviewLitigation: ReviewLitigationTable;
+}
+
+const NAMES: Record<TableKey, string> = {
+  activeDisclosure: '表二（主动公开）',
+  applications: '表三（收到和处理申请）',
+  reviewLitigation: '表四（行政复议、行政诉讼）',
+};
+
+/**
+ * Interprets a table you already have as cells (from an HTML table, a spreadsheet, a PDF
+ * extractor) against the standard format: rows named by their labels, values checked against
+ * the columns, damage reported. Positions are into the rows joined by tabs and newlines: line
+ * `n` is row `n`, columns count characters of the joined row.
+ *
+ * @param key - Which table the cells hold.
+ * @param cells - The table's rows, each a list of cell texts (labels and values, gaps as `''`).
+ * @param options - `blankAsZero` as for {@link parseReport}.
+ * @returns The typed table and what could not be read.
+ *
+ * @example
+ * ```ts
+ * import { readTable } from 'xxgk-report';
+ * const { table } = readTable('reviewLitigation', [['行政复议', '1', '0', '0', '0', '1']]);
+ * ```
+ */
+export function readTable<K extends TableKey>(
+  key: K,
+  cells: readonly (readonly string[])[],
+  options: Pick<ParseOptions, 'blankAsZero'> = {},
+): { table: TableOfKey[K]; diagnostics: Diagnostic[] } {
+  // Tabs, line breaks and pipes inside a cell would split it: they become spaces and ｜.
+  const text = cells.map((row) => row.map((cell) => cell.replace(/[\t\r\n]/g, ' ').replace(/\|/g, '｜')).join('\t')).join('\n');
+  const normalized = normalize(text);
+  const source = createSource(text, normalized);
+  const lines = splitLines(normalized.text);
+  const kinds = classifyLines(lines).replace(/[^BE-]/g, 'R');
+  const grid = readGrid(lines, kinds, { first: 0, last: lines.length - 1 });
+  const diagnostics: Diagnostic[] = [];
+  const context: TableContext = { source, options, diagnostics, name: NAMES[key] };
+  const end = normalized.text.length;
+  const table =
+    key === 'activeDisclosure'
+      ? readActiveDisclosure(context, grid, 0, end)
+      : key === 'applications'
+        ? readApplications(context, grid, 0, end)
+        : readReviewLitigation(context, grid, 0, end);
+  return { table: table as TableOfKey[K], diagnostics };
+}
