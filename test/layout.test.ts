@@ -223,3 +223,35 @@ describe('a table of contents', () => {
     expect(report.sections.other?.text).toBe('第6部分的正文。');
   });
 });
+
+describe('blank first and last values', () => {
+  const heading = '三、收到和处理政府信息公开申请情况';
+  const full = '二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\t';
+
+  it('reads a blank first value in a tab row', () => {
+    const text = [heading, full, '一、本年新收政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t5\t'].join('\n');
+    const rows = parseReport(text).report.tables.applications?.rows;
+    expect(rows?.newReceived?.naturalPerson).toMatchObject({ state: 'blank', value: null });
+    expect(rows?.newReceived?.total.value).toBe(5);
+  });
+
+  it('reads a blank last value where the row has one more empty cell than the others', () => {
+    const text = [heading, full, '一、本年新收政府信息公开申请数量\t\t5\t0\t0\t0\t0\t0\t\t'].join('\n');
+    const rows = parseReport(text).report.tables.applications?.rows;
+    expect(rows?.newReceived?.total).toMatchObject({ state: 'blank', value: null });
+    expect(rows?.newReceived?.naturalPerson.value).toBe(5);
+  });
+
+  it('reads an empty cell line after the label as a blank value, one cell per line', () => {
+    const text = [heading, '\t一、本年新收政府信息公开申请数量', '\t', ...['0', '0', '0', '0', '0', '5'].map((v) => `\t${v}`), '', '\t二、上年结转政府信息公开申请数量', ...['1', '0', '0', '0', '0', '0', '1'].map((v) => `\t${v}`)].join('\n');
+    const rows = parseReport(text).report.tables.applications?.rows;
+    expect(rows?.newReceived?.naturalPerson).toMatchObject({ state: 'blank', value: null, raw: '' });
+    expect(rows?.newReceived?.naturalPerson.position.start.line).toBe(3);
+    expect(rows?.carriedOver?.total.value).toBe(1);
+  });
+
+  it('still reports a row that lacks a value with no empty cell to account for it', () => {
+    const text = [heading, full, '一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t5\t'].join('\n');
+    expect(parseReport(text).report.tables.applications?.unassigned[0]?.reason).toBe('table/too-few-values');
+  });
+});

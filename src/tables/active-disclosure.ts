@@ -2,7 +2,7 @@ import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2019_MARKERS, ACTIVE_DISCLOSU
 import type { ActiveDisclosureTable, UnassignedRow } from '../ast';
 import { createMatcher, labelKey } from '../labels';
 import type { Grid } from './grid';
-import { assign, countMessage, labelText, setAside, unknownMessage, type TableContext } from './rows';
+import { assign, countMessage, fitValues, labelText, setAside, unknownMessage, usualTrailing, type TableContext } from './rows';
 
 type Variant = typeof ACTIVE_DISCLOSURE_2021 | typeof ACTIVE_DISCLOSURE_2019;
 
@@ -28,16 +28,18 @@ export function readActiveDisclosure(context: TableContext, grid: Grid, start: n
   const columns: string[] = [];
   for (const block of variant.blocks) for (const column of block.columns) if (!columns.includes(column)) columns.push(column);
 
-  for (const row of grid.rows) {
-    if (row.values.length === 0) continue;
-    const label = labelText(row);
+  const trailing = usualTrailing(grid.rows);
+  for (const read of grid.rows) {
+    if (read.values.length === 0) continue;
+    const label = labelText(read);
     const key = matcher.best(labelKey(label))?.key;
     if (!key) {
-      setAside(context, unassigned, row, 'table/unknown-row', unknownMessage(context.name, label));
+      setAside(context, unassigned, read, 'table/unknown-row', unknownMessage(context.name, label));
       continue;
     }
     const block = variant.blocks.find((b) => (b.rows as readonly string[]).includes(key));
     const blockColumns: readonly string[] = block?.columns ?? [];
+    const row = fitValues(read, blockColumns.length, trailing) ?? read;
     if (row.values.length !== blockColumns.length) {
       const code = row.values.length > blockColumns.length ? 'table/too-many-values' : 'table/too-few-values';
       setAside(context, unassigned, row, code, countMessage(context.name, label, row.values.length, blockColumns.length), key);

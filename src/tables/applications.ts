@@ -3,7 +3,7 @@ import type { ApplicationsRowKey, ApplicationsTable, UnassignedRow } from '../as
 import { parseDiagnostic } from '../diagnostics';
 import { createMatcher, labelKey } from '../labels';
 import type { Grid } from './grid';
-import { assign, countMessage, labelText, setAside, unknownMessage, type TableContext } from './rows';
+import { assign, countMessage, fitValues, labelText, setAside, unknownMessage, usualTrailing, type TableContext } from './rows';
 
 type GroupKey = (typeof APPLICATIONS)['groups'][number]['key'];
 
@@ -61,9 +61,11 @@ export function readApplications(context: TableContext, grid: Grid, start: numbe
   const unassigned: UnassignedRow[] = [];
   const seen = new Set<string>();
   let group: GroupKey | undefined;
+  const trailing = usualTrailing(grid.rows);
 
-  for (const row of grid.rows) {
-    const label = labelText(row);
+  for (const read of grid.rows) {
+    const label = labelText(read);
+    const row = fitValues(read, columns.length, trailing) ?? read;
     const name = nameApplicationsRow(label, group);
     if (name.group) group = name.group;
     else if (name.key && !leafByKey.get(name.key)?.group) group = undefined;

@@ -26,6 +26,12 @@ export interface GridRow {
   end: number;
   labels: GridCell[];
   values: GridCell[];
+  /**
+   * Empty cells between the labels and the first value, and after the last value: merged-cell
+   * gaps or blank values; only the count of values a row lacks can tell (see fitValues).
+   */
+  leading: GridCell[];
+  trailing: GridCell[];
 }
 
 /** A table region read into rows. */
@@ -80,14 +86,22 @@ function toRow(cells: GridCell[], firstLine: number, lastLine: number, start: nu
       lastValue = i;
     }
   }
-  const before = firstValue === -1 ? cells : cells.slice(0, firstValue);
+  if (firstValue === -1) {
+    return { firstLine, lastLine, start, end, labels: cells.filter((cell) => cell.text !== ''), values: [], leading: [], trailing: [] };
+  }
+  let afterLabels = firstValue;
+  while (afterLabels > 0 && (cells[afterLabels - 1] as GridCell).text === '') afterLabels--;
+  let trailingEnd = lastValue + 1;
+  while (trailingEnd < cells.length && (cells[trailingEnd] as GridCell).text === '') trailingEnd++;
   return {
     firstLine,
     lastLine,
     start,
     end,
-    labels: before.filter((cell) => cell.text !== ''),
-    values: firstValue === -1 ? [] : cells.slice(firstValue, lastValue + 1),
+    labels: cells.slice(0, firstValue).filter((cell) => cell.text !== ''),
+    values: cells.slice(firstValue, lastValue + 1),
+    leading: cells.slice(afterLabels, firstValue),
+    trailing: cells.slice(lastValue + 1, trailingEnd),
   };
 }
 

@@ -2,7 +2,7 @@ import { REVIEW_LITIGATION } from '../../grammar/index';
 import type { ReviewLitigationTable, UnassignedRow } from '../ast';
 import { createMatcher, labelKey } from '../labels';
 import type { Grid, GridRow } from './grid';
-import { assign, countMessage, labelText, setAside, type TableContext } from './rows';
+import { assign, countMessage, fitValues, labelText, setAside, usualTrailing, type TableContext } from './rows';
 
 const rowMatcher = createMatcher(REVIEW_LITIGATION.rows);
 const COLUMNS: readonly string[] = REVIEW_LITIGATION.columns.map((c) => c.key);
@@ -17,7 +17,9 @@ const EXPECTED = ROWS.length * COLUMNS.length;
 export function readReviewLitigation(context: TableContext, grid: Grid, start: number, end: number): ReviewLitigationTable {
   const rows: Record<string, unknown> = {};
   const unassigned: UnassignedRow[] = [];
-  const valueRows = grid.rows.filter((row) => row.values.length > 0);
+  const read = grid.rows.filter((row) => row.values.length > 0);
+  // One line of numbers may have left its first or last cell blank.
+  const valueRows = read.length === 1 ? [fitValues(read[0] as GridRow, EXPECTED, usualTrailing(grid.rows)) ?? (read[0] as GridRow)] : read;
   const labelled = valueRows.map((row) => rowMatcher.best(labelKey(labelText(row)))?.key);
 
   if (valueRows.length === ROWS.length && labelled.every((key, i) => key === ROWS[i]) && valueRows.every((row) => row.values.length === COLUMNS.length)) {
@@ -31,7 +33,7 @@ export function readReviewLitigation(context: TableContext, grid: Grid, start: n
         const slice = values.slice(r * COLUMNS.length, (r + 1) * COLUMNS.length);
         const first = slice[0] as GridRow['values'][number];
         const last = slice[slice.length - 1] as GridRow['values'][number];
-        const row: GridRow = { firstLine: -1, lastLine: -1, start: first.start, end: last.end, labels: [], values: slice };
+        const row: GridRow = { firstLine: -1, lastLine: -1, start: first.start, end: last.end, labels: [], values: slice, leading: [], trailing: [] };
         rows[ROWS[r] as string] = assign(context, row, ROWS[r] as string, '', COLUMNS);
       }
     } else if (values.length > 0) {

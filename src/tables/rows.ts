@@ -53,6 +53,36 @@ export function setAside(
   unassigned.push(entry);
 }
 
+/** How many empty cells the rows of a table usually have after their last value. */
+export function usualTrailing(rows: readonly GridRow[]): number {
+  const counts = new Map<number, number>();
+  for (const row of rows) if (row.values.length > 0) counts.set(row.trailing.length, (counts.get(row.trailing.length) ?? 0) + 1);
+  let usual = 0;
+  let most = 0;
+  for (const [trailing, count] of counts) {
+    if (count > most) {
+      usual = trailing;
+      most = count;
+    }
+  }
+  return usual;
+}
+
+/**
+ * A row short of `expected` values whose first or last values were left blank: blanks between
+ * values are already values, so the missing ones can only be empty cells at either end. They are
+ * taken where that is unambiguous: after the values when the row has more empty cells there than
+ * the table's rows usually do (a trailing tab), else before them. Otherwise undefined.
+ */
+export function fitValues(row: GridRow, expected: number, trailing: number): GridRow | undefined {
+  const missing = expected - row.values.length;
+  if (missing <= 0 || row.values.length === 0) return undefined;
+  const extraTrailing = row.trailing.length - trailing;
+  if (extraTrailing >= missing) return { ...row, values: [...row.values, ...row.trailing.slice(0, missing)] };
+  if (extraTrailing <= 0 && row.leading.length >= missing) return { ...row, values: [...row.leading.slice(-missing), ...row.values] };
+  return undefined;
+}
+
 /** The message for a row whose label names no row of the table. */
 export function unknownMessage(name: string, label: string): string {
   return `${name}: ${label === '' ? 'a row without a label' : `row label ${label}`} names no row of the table; its values are left unassigned`;
