@@ -194,11 +194,11 @@ export const REVIEW_LITIGATION = {
   ],
 } as const;
 
-/** The three tables: which part each belongs to, and the phrases that announce it in text. */
+/** The three tables: their name in messages, the part each belongs to, and the phrases that announce it. */
 export const TABLES = [
-  { key: 'activeDisclosure', section: 'activeDisclosure', anchors: ['第二十条第'] },
-  { key: 'applications', section: 'applications', anchors: ['本年新收', '勾稽关系'] },
-  { key: 'reviewLitigation', section: 'reviewLitigation', anchors: ['复议后起诉', '未经复议直接起诉'] },
+  { key: 'activeDisclosure', name: '表二（主动公开）', section: 'activeDisclosure', anchors: ['第二十条第'] },
+  { key: 'applications', name: '表三（收到和处理申请）', section: 'applications', anchors: ['本年新收', '勾稽关系'] },
+  { key: 'reviewLitigation', name: '表四（行政复议、行政诉讼）', section: 'reviewLitigation', anchors: ['复议后起诉', '未经复议直接起诉'] },
 ] as const;
 
 /** Cell texts that mean "not applicable" (value null, not blank). */

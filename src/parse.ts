@@ -13,7 +13,7 @@ import { readActiveDisclosure } from './tables/active-disclosure';
 import { readApplications } from './tables/applications';
 import { readGrid, type Grid, type GridRow } from './tables/grid';
 import { readReviewLitigation } from './tables/review-litigation';
-import { labelText, type TableContext } from './tables/rows';
+import { labelText, TABLE_NAMES, type TableContext } from './tables/rows';
 
 /** Options of {@link parseReport}. */
 export interface ParseOptions {
@@ -27,12 +27,6 @@ export interface ParseOptions {
   /** Check the report's arithmetic and narrative after reading it (default true); see `checkReport`. */
   check?: boolean;
 }
-
-const TABLE_NAMES: Record<TableKey, string> = {
-  activeDisclosure: '表二（主动公开）',
-  applications: '表三（收到和处理申请）',
-  reviewLitigation: '表四（行政复议、行政诉讼）',
-};
 
 interface FoundTable {
   key: TableKey;

@@ -9,7 +9,7 @@ import { readActiveDisclosure } from './tables/active-disclosure';
 import { readApplications } from './tables/applications';
 import { readGrid } from './tables/grid';
 import { readReviewLitigation } from './tables/review-litigation';
-import type { TableContext } from './tables/rows';
+import { TABLE_NAMES, type TableContext } from './tables/rows';
 
 /** The table type of each table key. */
 export interface TableOfKey {
@@ -17,12 +17,6 @@ export interface TableOfKey {
   applications: ApplicationsTable;
   reviewLitigation: ReviewLitigationTable;
 }
-
-const NAMES: Record<TableKey, string> = {
-  activeDisclosure: '表二（主动公开）',
-  applications: '表三（收到和处理申请）',
-  reviewLitigation: '表四（行政复议、行政诉讼）',
-};
 
 /**
  * Interprets a table you already have as cells (from an HTML table, a spreadsheet, a PDF
@@ -54,7 +48,7 @@ export function readTable<K extends TableKey>(
   const kinds = classifyLines(lines).replace(/[^BE-]/g, 'R');
   const grid = readGrid(lines, kinds, { first: 0, last: lines.length - 1 });
   const diagnostics: Diagnostic[] = [];
-  const context: TableContext = { source, options, diagnostics, name: NAMES[key] };
+  const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[key] };
   const end = normalized.text.length;
   const table =
     key === 'activeDisclosure'

@@ -1,8 +1,12 @@
-import type { Cell, Position, UnassignedRow } from '../ast';
+import { TABLES } from '../../grammar/index';
+import type { Cell, Position, TableKey, UnassignedRow } from '../ast';
 import { parseDiagnostic, type Diagnostic } from '../diagnostics';
 import type { Source } from '../source';
 import { toCell, type CellOptions } from './cells';
 import type { GridRow } from './grid';
+
+/** Each table's name in messages, e.g. `表三（收到和处理申请）`. */
+export const TABLE_NAMES = Object.fromEntries(TABLES.map((table) => [table.key, table.name])) as Record<TableKey, string>;
 
 /** Everything a table reader needs besides the grid. */
 export interface TableContext {
