@@ -1,16 +1,48 @@
-import { defineConfig } from 'tsup';
+import { resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+// esbuild is tsup's dependency, not ours: take its plugin type from tsup.
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+const libraryEntry = resolve('src/index');
+
+/**
+ * The CLI imports the library from source (`../index`) so it typechecks without a build; in the
+ * bundle that import must become the library build next to it, or cli.js would carry a second
+ * copy of the parser, opencc and parsimmon.
+ */
+const libraryAsSibling: Plugin = {
+  name: 'library-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const target = resolve(args.resolveDir, args.path).replace(/\.(ts|js)$/, '');
+      return target === libraryEntry ? { path: './index.js', external: true } : undefined;
+    });
+  },
+};
 
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
+    // Both builds write to dist/ at once: this one must not delete the CLI the other one wrote.
+    clean: ['!cli.js'],
     target: 'node20',
     // Bundled so the package has no runtime dependencies and the CJS build never has to
     // require() an ESM-only subpath of opencc-js.
     noExternal: ['parsimmon', 'opencc-js'],
     sourcemap: false,
     treeshake: true,
+  },
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    esbuildPlugins: [libraryAsSibling],
+    sourcemap: false,
   },
 ]);

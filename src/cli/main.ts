@@ -1,0 +1,100 @@
+import { isMainThread } from 'node:worker_threads';
+import { version } from '../../package.json';
+import { helpText, parseCommandLine } from './args';
+import { formatFor, type OutputOptions } from './formats/index';
+import { runTasks, serveTasks } from './pool';
+import { CliError, UsageError } from './problem';
+import { createProgress } from './progress';
+import type { Task } from './task';
+import { expandInputs, STDIN } from './walk';
+
+/** How standard input is named in findings and data. */
+const STDIN_NAME = '<stdin>';
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Runs the command line; resolves to the exit status. */
+async function main(argv: readonly string[]): Promise<number> {
+  const invocation = parseCommandLine(argv);
+  if (invocation.kind === 'help') {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  if (invocation.kind === 'version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const { options } = invocation;
+  const paths = expandInputs(options.inputs, options.extensions);
+  // A build step pointed at the wrong folder must not pass by checking nothing.
+  if (paths.length === 0) throw new CliError(`no ${options.extensions.join(' or ')} files in ${options.inputs.join(', ')}`);
+  const tasks: Task[] = [];
+  for (const path of paths) tasks.push(path === STDIN ? { path: STDIN_NAME, bytes: await readStdin() } : { path });
+
+  const { command, format, strict, quiet, verbose } = options;
+  const output: OutputOptions = {
+    command,
+    format,
+    strict,
+    quiet,
+    verbose,
+    // One named file (or -) prints its result as is; anything that can hold several prints a
+    // list, so a script sees the same shape whether a folder happens to hold one report or ten.
+    single: options.inputs.length === 1 && paths[0] === options.inputs[0],
+    // Code frames are for a person at a terminal; in a pipe they would break one-finding-per-line.
+    frames: process.stdout.isTTY === true,
+  };
+  const printer = formatFor(output).printer();
+  const progress = createProgress(tasks.length, process.stderr);
+  const write = (stream: NodeJS.WriteStream, text: string) => {
+    if (!text) return;
+    // Only output to the same terminal would land on the bar's line.
+    if (stream.isTTY) progress.clear();
+    stream.write(text);
+  };
+  let unreadable = 0;
+  await runTasks(tasks, {
+    jobs: options.jobs,
+    settings: { output, ...(options.encoding !== undefined && { encoding: options.encoding }) },
+    workerUrl: new URL(import.meta.url),
+    onOutcome(outcome) {
+      if ('problem' in outcome) {
+        unreadable++;
+        write(process.stderr, `xxgk-report: ${outcome.problem}\n`);
+      } else {
+        write(process.stdout, printer.item(outcome.rendered));
+      }
+      progress.tick();
+    },
+  });
+  progress.clear();
+  write(process.stdout, printer.end());
+  return unreadable > 0 ? 2 : printer.failed ? 1 : 0;
+}
+
+if (isMainThread) {
+  // `xxgk-report parse dir | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    process.exitCode = 2;
+    if (error instanceof CliError) {
+      const hint = error instanceof UsageError ? ' (see xxgk-report --help)' : '';
+      process.stderr.write(`xxgk-report: ${error.message}${hint}\n`);
+    } else {
+      // A bug, not a finding: keep the stack for the report, and stay off exit 1, which says
+      // "a report failed the check" to build scripts.
+      process.stderr.write(`xxgk-report: internal error, please report it\n${(error as Error).stack ?? String(error)}\n`);
+    }
+  }
+} else {
+  serveTasks();
+}

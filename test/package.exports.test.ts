@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { builtPackage, corpus, repo } from './cli.helpers';
+
+let root: string;
+beforeAll(async () => {
+  root = await builtPackage();
+});
+
+const report = `${corpus}/002_451407376180ac87.txt`;
+const text = readFileSync(join(repo, report), 'utf8');
+
+describe('the built package', () => {
+  test('import of dist/index.js and require of dist/index.cjs both parse a report, alike', async () => {
+    const esm = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+    const require = createRequire(join(root, 'package.json'));
+    const cjs = require(join(root, 'dist/index.cjs'));
+    const fromEsm = esm.parseReport(text);
+    expect(fromEsm.report.meta.agency).toBe('泸州市');
+    expect(fromEsm.report.tables.applications.rows.newReceived.total.value).toEqual(expect.any(Number));
+    expect(cjs.parseReport(text)).toEqual(fromEsm);
+  });
+
+  test('the package name resolves through exports to those files', () => {
+    // Resolved from inside the package (a self-reference), the way a dependent would see it.
+    const cjsPath = execFileSync(process.execPath, ['-e', "console.log(require.resolve('xxgk-report'))"], { cwd: root, encoding: 'utf8' });
+    expect(cjsPath.trim()).toBe(join(root, 'dist/index.cjs'));
+    const esmUrl = execFileSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('xxgk-report'))"], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(esmUrl.trim()).toBe(pathToFileURL(join(root, 'dist/index.js')).href);
+  });
+
+  test('the CLI is an executable ESM file that imports the library build instead of bundling a copy', () => {
+    const cli = readFileSync(join(root, 'dist/cli.js'), 'utf8');
+    expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(join(root, 'dist/cli.js')).mode & 0o111).not.toBe(0);
+    expect(cli).toMatch(/^import \{ parseReport \} from "\.\/index\.js";$/m);
+    // Markers of the parser and its bundled dependencies, which live in index.js only.
+    for (const marker of ['src/parse.ts', 'parsimmon', 'opencc']) expect(cli).not.toContain(marker);
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    expect(pkg.bin).toEqual({ 'xxgk-report': './dist/cli.js' });
+  });
+
+  test('the tarball holds the build, the licences and the readme, nothing else', () => {
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repo, encoding: 'utf8' }));
+    const files: string[] = packed.files.map((file: { path: string }) => file.path);
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'THIRD_PARTY_LICENSES', 'package.json']));
+    const allowed = /^(LICENSE|THIRD_PARTY_LICENSES|package\.json|README\.md|dist\/(cli\.js|index\.(js|cjs|d\.ts|d\.cts)))$/;
+    expect(files.filter((file) => !allowed.test(file))).toEqual([]);
+  });
+});
