@@ -19,9 +19,11 @@ import { readReport, type ParseOptions } from './parse';
  *
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
  * import { parseReport } from 'xxgk-report';
- * const { report } = parseReport('三、收到和处理政府信息公开申请情况\n…');
- * report.tables.applications?.rows.newReceived?.total.value; //=> 32
+ * const { report, diagnostics } = parseReport(readFileSync('report.txt', 'utf8'));
+ * report.tables.applications?.rows.newReceived?.total.value; // a number, or undefined if not read
+ * diagnostics.filter((d) => d.severity === 'error'); // what could not be read or does not add up
  * ```
  */
 export function parseReport(text: string, options?: ParseOptions): ParseResult {
