@@ -14,7 +14,11 @@ export interface Closing {
 
 const TITLE_LINE = /(?:年度|工作)报告/;
 // The title inside the first sentence: `特向社会公开 2022 年渠县政府信息公开工作年度报告。`
+// Tried from every four digits, with a gap of at most 30: it is only run on the first 3,000
+// characters (`head` below).
 const TITLE_IN_TEXT = /(\d{4})\s*年度?\s*([^\s，。、；：《》“”"]{0,30}?)(?:政府信息公开|政务公开)(?:工作)?年度报告/;
+// `(.*?)` and `(.*)$` backtrack against each other when `$` fails (a U+2028): both are only run
+// on title lines of at most 60 characters.
 const TITLE_PARTS = /^(.*?)(\d{4})年度?(.*)$/;
 const AGENCY_AFTER_YEAR = /^(.*?)(?:政府信息公开|政务公开|信息公开)/;
 const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{1,12}\s*[〔[【（(]\s*\d{4}\s*[〕\]】）)]\s*\d{1,4}\s*号$/;

@@ -5,25 +5,29 @@
 
 const HAN_SINGLE = /^\p{Script=Han}$/u;
 
+const UNKNOWN = 0;
+const HAN = 1;
+const NOT_HAN = 2;
+/**
+ * Filled in as code points are met: building the whole BMP table up front runs the regex 50,000
+ * times (about 10 ms), which every process would pay on its first report, while a report holds a
+ * few hundred distinct characters outside the unified block.
+ */
 let bmpTable: Uint8Array | undefined;
-
-function table(): Uint8Array {
-  if (bmpTable) return bmpTable;
-  const t = new Uint8Array(0x10000);
-  // Nothing below U+2E80 (CJK Radicals Supplement) is Han, which saves most of the build.
-  for (let c = 0x2e80; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (HAN_SINGLE.test(String.fromCharCode(c))) t[c] = 1;
-  }
-  bmpTable = t;
-  return t;
-}
 
 /** Whether the code point is in the Han script. */
 export function isHan(cp: number): boolean {
   if (cp < 0x2e80) return false;
   if (cp >= 0x4e00 && cp <= 0x9fff) return true;
-  if (cp < 0x10000) return table()[cp] === 1;
+  if (cp < 0x10000) {
+    bmpTable ??= new Uint8Array(0x10000);
+    let known = bmpTable[cp] as number;
+    if (known === UNKNOWN) {
+      known = HAN_SINGLE.test(String.fromCharCode(cp)) ? HAN : NOT_HAN;
+      bmpTable[cp] = known;
+    }
+    return known === HAN;
+  }
   return HAN_SINGLE.test(String.fromCodePoint(cp));
 }
 

@@ -1,6 +1,11 @@
 import { ConverterBuilder } from 'opencc-js/core';
+import CJKCompatibilityIdeographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
-import * as t2cn from 'opencc-js/preset/t2cn';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
+import fromTw from 'opencc-js/from/tw';
+import toCn from 'opencc-js/to/cn';
 import { TextBuilder } from './builder';
 import { isHan } from './han';
 import { EditLog } from './offset-map';
@@ -43,9 +48,28 @@ function getDetector(): Detector {
  * table labels. Building costs tens of milliseconds, so it happens once and only when needed.
  */
 function getConverter(): (text: string) => string {
-  converter ??= ConverterBuilder(t2cn)({ from: 'tw', to: 'cn' });
+  converter ??= ConverterBuilder(TW_TO_CN)({ from: 'tw', to: 'cn' });
   return converter;
 }
+
+/**
+ * The `tw2s` entry of opencc-js's `preset/t2cn`, with only the dictionaries it uses: the whole
+ * preset also carries the Hong Kong, Japanese and phrase-mode ones, 13 kB of the bundle (brotli).
+ */
+const TW_TO_CN = {
+  from: { tw: fromTw },
+  to: { cn: toCn },
+  configs: {
+    tw2s: {
+      normalizationChain: [[CJKCompatibilityIdeographs]],
+      segmentation: [TSPhrases],
+      conversionChain: [
+        [TWVariantsRevPhrases, TWVariantsRev],
+        [TSPhrases, TSCharacters],
+      ],
+    },
+  },
+};
 
 /** True when the text contains traditional-only characters (cheap; no dictionary build). */
 export function hasTraditional(text: string): boolean {
@@ -76,10 +100,18 @@ export interface TraditionalResult {
 }
 
 /**
+ * Lines apart that two lines to convert may be and still go to opencc in one call. Each call has
+ * a fixed cost (segmenting, one pass per dictionary), which line by line made up about a third
+ * of the conversion of a traditional report; the lines between are blank or numbers, or converted
+ * the same either way.
+ */
+const MAX_GAP_LINES = 3;
+
+/**
  * Pass 4: counts Han and traditional-only characters and, when `convert` is set, runs opencc on
- * each line holding a traditional-only character. Lines are enough context because opencc's
- * phrases never span a newline, and leaving the other lines alone keeps simplified reports with
- * one stray 數 from paying for a full conversion.
+ * each line holding a traditional-only character (neighbouring such lines together). Lines are
+ * enough context because opencc's phrases never span a newline, and leaving the other lines
+ * alone keeps simplified reports with one stray 數 from paying for a full conversion.
  */
 export function convertTraditional(input: string, convert: boolean): TraditionalResult {
   const { bmp, astral } = getDetector();
@@ -90,13 +122,34 @@ export function convertTraditional(input: string, convert: boolean): Traditional
   let changed = 0;
   let han = 0;
   let traditional = 0;
+  let line = 0;
   let lineStart = 0;
   let convertedUntil = 0;
+  // The block of lines waiting to be converted: [blockStart, blockEnd), its last line blockLine.
+  let blockStart = -1;
+  let blockEnd = -1;
+  let blockLine = -1;
+  const flush = () => {
+    if (blockStart < 0) return;
+    const block = input.slice(blockStart, blockEnd);
+    const converted = getConverter()(block);
+    out.copy(input, copied, blockStart);
+    out.copy(converted, 0, converted.length);
+    if (converted !== block) {
+      changed += alignLine(block, converted, blockStart, blockStart + growth, edits);
+      growth += converted.length - block.length;
+    }
+    copied = blockEnd;
+    blockStart = -1;
+  };
   const n = input.length;
   for (let i = 0; i < n; i++) {
     const c = input.charCodeAt(i);
     if (c < 0x2e80) {
-      if (c === 0x0a) lineStart = i + 1;
+      if (c === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
       continue;
     }
     let cp = c;
@@ -110,27 +163,25 @@ export function convertTraditional(input: string, convert: boolean): Traditional
       if (convert && i >= convertedUntil) {
         const found = input.indexOf('\n', i);
         const lineEnd = found < 0 ? n : found;
-        const line = input.slice(lineStart, lineEnd);
-        const converted = getConverter()(line);
-        out.copy(input, copied, lineStart);
-        out.copy(converted, 0, converted.length);
-        if (converted !== line) {
-          changed += alignLine(line, converted, lineStart, lineStart + growth, edits);
-          growth += converted.length - line.length;
+        if (blockStart < 0 || line - blockLine > MAX_GAP_LINES) {
+          flush();
+          blockStart = lineStart;
         }
-        copied = lineEnd;
+        blockEnd = lineEnd;
+        blockLine = line;
         convertedUntil = lineEnd;
       }
     }
     i += width - 1;
   }
+  flush();
   if (copied === 0) return { text: input, edits, changed, han, traditional };
   out.copy(input, copied, n);
   return { text: out.toString(), edits, changed, han, traditional };
 }
 
 /**
- * Logs where a converted line's UTF-16 widths differ from the original and returns how many code
+ * Logs where a converted block of lines' UTF-16 widths differ from the original and returns how many code
  * points changed. opencc's tw->cn chain never changes the code-point count, but a few entries
  * change width (astral characters, compatibility ideographs), so the two are walked in step.
  */
@@ -157,7 +208,7 @@ function alignLine(
   }
   if (a !== line.length || b !== converted.length) {
     // Not expected from the shipped dictionaries; if a future one breaks the one-to-one
-    // correspondence, the whole line becomes a single replacement rather than a wrong map.
+    // correspondence, the whole block becomes a single replacement rather than a wrong map.
     edits.push(normBase, normBase + converted.length, origBase, origBase + line.length);
     return changed;
   }

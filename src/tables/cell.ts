@@ -27,6 +27,17 @@ function isPad(code: number): boolean {
   return code <= 32 || code === 0x3000 || code === 0xa0;
 }
 
+/** First characters of the texts NUMBER or RECOVERED can match: a digit, a sign, a `?`. */
+const MAY_START_VALUE: ReadonlySet<number> = new Set([...'0123456789+-?？'].map((c) => c.charCodeAt(0)));
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** Reads the text of one table cell. */
 export function readCell(text: string): CellReading {
   const padded = text.length > 0 && (isPad(text.charCodeAt(0)) || isPad(text.charCodeAt(text.length - 1)));
@@ -35,6 +46,10 @@ export function readCell(text: string): CellReading {
   const trimmed = foldDigits(padded ? text.trim() : text);
   if (trimmed === '') return { state: 'blank', value: null };
   if (NOT_APPLICABLE_SET.has(trimmed)) return { state: 'notApplicable', value: null };
+  // Every cell of a table passes here several times, and nearly all are plain digits or labels:
+  // those two are told apart by their characters without running the regexes below.
+  if (isDigits(trimmed)) return { state: 'number', value: Number(trimmed) };
+  if (!MAY_START_VALUE.has(trimmed.charCodeAt(0))) return { state: 'unreadable', value: null };
   const number = NUMBER.exec(trimmed);
   if (number) {
     const digits = (number[2] as string).replace(/[,，]/g, '');

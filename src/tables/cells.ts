@@ -20,7 +20,9 @@ export function toCell(
 ): Cell {
   const reading = readCell(cell.text);
   const position = source.position(cell.start, cell.end);
-  const node: Cell = { type: 'cell', value: reading.value, raw: source.raw(cell.start, cell.end), state: reading.state, position };
+  // The raw text is the input under the position: slicing it spares a second offset mapping.
+  const raw = source.input.slice(position.start.offset, position.end.offset);
+  const node: Cell = { type: 'cell', value: reading.value, raw, state: reading.state, position };
   if (reading.unit) {
     node.unit = reading.unit;
     // An amount column in 万元 with a cell written in 元: the value is given in the column's unit.
