@@ -30,9 +30,9 @@ export function classifyLine(text: string): LineKind {
   if (trimmed.includes('|')) return SEPARATOR_ROW.test(trimmed) ? '-' : 'R';
   if (trimmed.includes('\t')) {
     // A heading or label between empty merged cells is still one cell.
-    const filled = trimmed.split('\t').filter((cell) => cell.trim() !== '');
-    if (filled.length !== 1) return 'R';
-    return ARTICLE.test(stripMarkdown(trimmed)) ? 'A' : classifyLine(filled[0] as string);
+    const only = onlyFilledCell(trimmed);
+    if (only === undefined) return 'R';
+    return ARTICLE.test(stripMarkdown(trimmed)) ? 'A' : classifyLine(only);
   }
   if (trimmed.length <= MAX_VALUE_LENGTH) {
     const cell = readCell(trimmed).state;
@@ -46,6 +46,29 @@ export function classifyLine(text: string): LineKind {
   if (!prose && ENDS_LIKE_VALUE.test(trimmed) && spacedValues(trimmed)) return 'S';
   if (prose || trimmed.length > MAX_LABEL_LENGTH || /[；;]/.test(trimmed)) return 'T';
   return 'L';
+}
+
+/** The one tab-separated cell of a line that has text, or undefined when several have. */
+function onlyFilledCell(text: string): string | undefined {
+  let found: string | undefined;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\t', start);
+    if (end === -1) end = text.length;
+    for (let i = start; i < end; i++) {
+      if (!isBlankCode(text.charCodeAt(i))) {
+        if (found !== undefined) return undefined;
+        found = text.slice(start, end);
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return found;
+}
+
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 0x3000 || code === 0xa0 || (code >= 9 && code <= 13);
 }
 
 /**

@@ -11,7 +11,8 @@ const CAPACITY = 4096; // well under the engine's argument limit for fromCharCod
 const SLICE_THRESHOLD = 64;
 
 export class TextBuilder {
-  private readonly buffer = new Uint16Array(CAPACITY);
+  // Allocated on first use: a pass that changes nothing never writes here.
+  private buffer: Uint16Array | undefined;
   private used = 0;
   private readonly parts: string[] = [];
 
@@ -28,6 +29,7 @@ export class TextBuilder {
   /** Appends one UTF-16 code unit. */
   unit(code: number): void {
     if (this.used === CAPACITY) this.flush();
+    this.buffer ??= new Uint16Array(CAPACITY);
     this.buffer[this.used++] = code;
   }
 
@@ -37,7 +39,7 @@ export class TextBuilder {
   }
 
   private flush(): void {
-    if (this.used === 0) return;
+    if (this.used === 0 || !this.buffer) return;
     // fromCharCode keeps lone surrogates as they are, where a UTF-16 TextDecoder would not.
     const units = this.buffer.subarray(0, this.used) as unknown as number[];
     this.parts.push(String.fromCharCode.apply(null, units));

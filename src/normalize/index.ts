@@ -2,7 +2,7 @@ import { repairCommas } from './commas';
 import { cleanInvisible } from './invisible';
 import { OffsetChain } from './offset-map';
 import { stripPinyin } from './pinyin';
-import { convertTraditional } from './traditional';
+import { convertTraditional, TRADITIONAL_SHARE } from './traditional';
 
 export { hasTraditional } from './traditional';
 
@@ -37,12 +37,6 @@ export interface Normalized {
   toOriginalEnd(n: number): number;
 }
 
-/**
- * Share of Han characters that must be traditional-only for the report to count as traditional.
- * One stray 數 in a simplified report (corpus 003) is far below it; the traditional corpus
- * report is around 30%.
- */
-const TRADITIONAL_SHARE = 0.02;
 
 /**
  * Cleans the text a parser should see while keeping every offset traceable to the input.

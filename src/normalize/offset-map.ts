@@ -8,9 +8,12 @@
  * record at all.
  */
 
+const EMPTY = new Int32Array(0);
+
 /** One pass's edits as sorted (normStart, normEnd, origStart, origEnd) quadruples. */
 export class EditLog {
-  private data = new Int32Array(256);
+  // Allocated on the first edit: most passes over most reports log none.
+  private data = EMPTY;
   private size = 0;
 
   get count(): number {
@@ -35,7 +38,7 @@ export class EditLog {
       return;
     }
     if ((this.size + 1) * 4 > d.length) {
-      const grown = new Int32Array(d.length * 2);
+      const grown = new Int32Array(Math.max(256, d.length * 2));
       grown.set(d);
       this.data = grown;
     }

@@ -10,10 +10,19 @@ import { TextBuilder } from './builder';
 import { isHan } from './han';
 import { EditLog } from './offset-map';
 
+/**
+ * Share of Han characters that must be traditional-only for a text to count as traditional. One
+ * stray 數 in a simplified report (corpus 003) is far below it; the traditional corpus report is
+ * around 30%.
+ */
+export const TRADITIONAL_SHARE = 0.02;
+
 /** Nothing below CJK Extension A is traditional-only (TSCharacters starts at U+346F). */
 const FIRST_TRADITIONAL = 0x3400;
 
 interface Detector {
+  /** The simplified form of each traditional-only BMP character with a same-width one. */
+  simple: Map<number, number>;
   bmp: Uint8Array;
   astral: Set<number>;
 }
@@ -29,6 +38,7 @@ function getDetector(): Detector {
   if (detector) return detector;
   const bmp = new Uint8Array(0x10000);
   const astral = new Set<number>();
+  const simple = new Map<number, number>();
   for (const entry of TSCharacters.split('|')) {
     const space = entry.indexOf(' ');
     if (space < 0) continue;
@@ -37,8 +47,11 @@ function getDetector(): Detector {
     if (key.length !== (cp > 0xffff ? 2 : 1) || key === entry.slice(space + 1)) continue;
     if (cp > 0xffff) astral.add(cp);
     else bmp[cp] = 1;
+    // The first candidate is opencc's choice when no phrase decides.
+    const target = entry.codePointAt(space + 1) as number;
+    if (cp <= 0xffff && target <= 0xffff) simple.set(cp, target);
   }
-  detector = { bmp, astral };
+  detector = { bmp, astral, simple };
   return detector;
 }
 
@@ -114,6 +127,11 @@ const MAX_GAP_LINES = 3;
  * alone keeps simplified reports with one stray 數 from paying for a full conversion.
  */
 export function convertTraditional(input: string, convert: boolean): TraditionalResult {
+  // Most reports are simplified: one scan for a traditional-only character settles them, with no
+  // Han counting (the count only matters for the share of traditional characters).
+  if (!hasTraditional(input)) return { text: input, edits: new EditLog(), changed: 0, han: 0, traditional: 0 };
+  const stray = convert ? convertStray(input) : undefined;
+  if (stray) return stray;
   const { bmp, astral } = getDetector();
   const edits = new EditLog();
   const out = new TextBuilder();
@@ -178,6 +196,48 @@ export function convertTraditional(input: string, convert: boolean): Traditional
   if (copied === 0) return { text: input, edits, changed, han, traditional };
   out.copy(input, copied, n);
   return { text: out.toString(), edits, changed, han, traditional };
+}
+
+/**
+ * A simplified text with a few stray traditional characters (corpus 003 has one 數) does not need
+ * opencc's phrase conversion, whose every call costs more than reading the whole report: each
+ * stray character takes its usual simplified form. A few characters at most (MAX_STRAY): a
+ * traditional passage quoted in a simplified report still gets opencc's phrases. Returns undefined
+ * when the text is traditional enough for that, or holds a character this cannot map in place.
+ */
+const MAX_STRAY = 8;
+
+function convertStray(input: string): TraditionalResult | undefined {
+  const { bmp, astral, simple } = getDetector();
+  let han = 0;
+  const stray: number[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = input.codePointAt(i) as number;
+      if (cp > 0xffff) {
+        if (astral.has(cp)) return undefined;
+        if (isHan(cp)) han++;
+        i++;
+        continue;
+      }
+    }
+    if (isHan(c)) han++;
+    if (bmp[c] === 1) {
+      if (!simple.has(c)) return undefined;
+      stray.push(i);
+    }
+  }
+  if (stray.length > MAX_STRAY || stray.length >= han * TRADITIONAL_SHARE) return undefined;
+  let text = '';
+  let from = 0;
+  for (const at of stray) {
+    text += input.slice(from, at) + String.fromCharCode(simple.get(input.charCodeAt(at)) as number);
+    from = at + 1;
+  }
+  text += input.slice(from);
+  return { text, edits: new EditLog(), changed: stray.length, han, traditional: stray.length };
 }
 
 /**

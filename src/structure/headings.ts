@@ -16,10 +16,6 @@ export type HeadingReading =
   | { kind: 'pre-2019'; numeral: string; heading: string };
 
 const NUMERALS = '一二三四五六七八九十';
-// Markdown decoration around a heading: `## `, `**…**`, `__…__`. The lookbehind lets the trailing
-// run start only where a run starts; without it a run of spaces inside a line is rescanned to its
-// end from each of its positions, quadratic in the run.
-const MARKDOWN = /^[\s#>*_]+|(?<![\s*_])[\s*_]+$/g;
 // `一、总体情况`, `一,、總體情況` (after comma repair `一、`), `一. 总体情况`, `一总体情况`.
 // `[\s…]*` and `(.+)$` overlap, so a failing `$` (a U+2028 in the line) backtracks quadratically:
 // readHeading runs it only on lines of at most MAX_HEADING_LENGTH + 4 characters.
@@ -32,9 +28,25 @@ const sectionMatcher = createMatcher(SECTIONS);
 const pre2019Matcher = createMatcher(PRE_2019_HEADING_PHRASES.map((phrase) => ({ key: phrase, phrases: [phrase] })));
 let standardKeys: Map<string, SectionKey> | undefined;
 
-/** Strips markdown decoration from a line. */
+/**
+ * Strips markdown decoration from a line: `## `, `> `, `**…**`, `__…__` and surrounding
+ * whitespace. A scan from each end, since every line of a report passes here.
+ */
 export function stripMarkdown(text: string): string {
-  return text.replace(MARKDOWN, '');
+  let from = 0;
+  let to = text.length;
+  while (from < to && isLeadingDecoration(text.charCodeAt(from))) from++;
+  while (to > from && isTrailingDecoration(text.charCodeAt(to - 1))) to--;
+  return from === 0 && to === text.length ? text : text.slice(from, to);
+}
+
+// `#` and `>` only lead a line; `*` and `_` close emphasis too. Whitespace as String#trim has it.
+function isLeadingDecoration(code: number): boolean {
+  return code === 35 || code === 62 || isTrailingDecoration(code);
+}
+
+function isTrailingDecoration(code: number): boolean {
+  return code === 42 || code === 95 || code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200a) || code === 0x1680 || code === 0x202f || code === 0x205f;
 }
 
 /**

@@ -43,8 +43,15 @@ export function readCell(text: string): CellReading {
   const padded = text.length > 0 && (isPad(text.charCodeAt(0)) || isPad(text.charCodeAt(text.length - 1)));
   // trim() removes exactly what `\s` matches (U+3000 included) in one pass; a `\s+$` regex would
   // rescan a run of inner spaces from each of its positions, quadratic in the run.
-  const trimmed = foldDigits(padded ? text.trim() : text);
-  if (trimmed === '') return { state: 'blank', value: null };
+  const bare = padded ? text.trim() : text;
+  if (bare === '') return { state: 'blank', value: null };
+  if (isDigits(bare)) return { state: 'number', value: Number(bare) };
+  const first = bare.charCodeAt(0);
+  // Labels are most of the rest: a first character no value starts with settles them.
+  if (!MAY_START_VALUE.has(first) && !(first >= 0xff10 && first <= 0xff19)) {
+    return NOT_APPLICABLE_SET.has(bare) ? { state: 'notApplicable', value: null } : { state: 'unreadable', value: null };
+  }
+  const trimmed = foldDigits(bare);
   if (NOT_APPLICABLE_SET.has(trimmed)) return { state: 'notApplicable', value: null };
   // Every cell of a table passes here several times, and nearly all are plain digits or labels:
   // those two are told apart by their characters without running the regexes below.

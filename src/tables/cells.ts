@@ -1,7 +1,6 @@
 import type { Cell } from '../ast';
 import { parseDiagnostic, type Diagnostic } from '../diagnostics';
 import type { Source } from '../source';
-import { readCell } from './cell';
 import type { GridCell } from './grid';
 
 /** Options that change how cells are read. */
@@ -18,7 +17,7 @@ export function toCell(
   diagnostics: Diagnostic[],
   columnUnit?: string,
 ): Cell {
-  const reading = readCell(cell.text);
+  const reading = cell.reading;
   const position = source.position(cell.start, cell.end);
   // The raw text is the input under the position: slicing it spares a second offset mapping.
   const raw = source.input.slice(position.start.offset, position.end.offset);

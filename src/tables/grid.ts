@@ -2,13 +2,15 @@ import type { TableLayout } from '../ast';
 import { spacedValues } from '../lines/classify';
 import type { Line } from '../lines/split';
 import type { LineSpan } from '../structure/outline';
-import { isValueText } from './cell';
+import { readCell, type CellReading } from './cell';
 
 /** A cell's text, trimmed, with its offsets in the normalised text. */
 export interface GridCell {
   text: string;
   start: number;
   end: number;
+  /** What the text says as a cell, read once. */
+  reading: CellReading;
   /** Whether the text reads as a value (number, recovered number or not-applicable). */
   isValue: boolean;
 }
@@ -25,6 +27,8 @@ export interface GridRow {
   start: number;
   end: number;
   labels: GridCell[];
+  /** The label cells' text joined by spaces. */
+  label: string;
   values: GridCell[];
   /**
    * Empty cells between the labels and the first value, and after the last value: merged-cell
@@ -40,6 +44,12 @@ export interface Grid {
   rows: GridRow[];
 }
 
+function gridCell(text: string, start: number, end: number): GridCell {
+  const reading = readCell(text);
+  const isValue = reading.state === 'number' || reading.state === 'recovered' || reading.state === 'notApplicable';
+  return { text, start, end, reading, isValue };
+}
+
 /** Trims a cell, keeping its offsets true. */
 function trimCell(text: string, start: number): GridCell {
   let from = 0;
@@ -49,7 +59,7 @@ function trimCell(text: string, start: number): GridCell {
   // An empty cell sits where the cell begins.
   if (from === to) from = to = 0;
   const trimmed = from === 0 && to === text.length ? text : text.slice(from, to);
-  return { text: trimmed, start: start + from, end: start + to, isValue: trimmed !== '' && isValueText(trimmed) };
+  return gridCell(trimmed, start + from, start + to);
 }
 
 function isSpace(code: number): boolean {
@@ -76,6 +86,10 @@ export function splitRow(line: Line): GridCell[] {
   return cells;
 }
 
+function joinLabels(labels: readonly GridCell[]): string {
+  return labels.length === 1 ? (labels[0] as GridCell).text : labels.map((cell) => cell.text).join(' ');
+}
+
 /** Sorts a row's cells into labels and values. */
 function toRow(cells: GridCell[], firstLine: number, lastLine: number, start: number, end: number): GridRow {
   let firstValue = -1;
@@ -87,18 +101,21 @@ function toRow(cells: GridCell[], firstLine: number, lastLine: number, start: nu
     }
   }
   if (firstValue === -1) {
-    return { firstLine, lastLine, start, end, labels: cells.filter((cell) => cell.text !== ''), values: [], leading: [], trailing: [] };
+    const labels = cells.filter((cell) => cell.text !== '');
+    return { firstLine, lastLine, start, end, labels, label: joinLabels(labels), values: [], leading: [], trailing: [] };
   }
   let afterLabels = firstValue;
   while (afterLabels > 0 && (cells[afterLabels - 1] as GridCell).text === '') afterLabels--;
   let trailingEnd = lastValue + 1;
   while (trailingEnd < cells.length && (cells[trailingEnd] as GridCell).text === '') trailingEnd++;
+  const labels = cells.slice(0, firstValue).filter((cell) => cell.text !== '');
   return {
     firstLine,
     lastLine,
     start,
     end,
-    labels: cells.slice(0, firstValue).filter((cell) => cell.text !== ''),
+    labels,
+    label: joinLabels(labels),
     values: cells.slice(firstValue, lastValue + 1),
     leading: cells.slice(afterLabels, firstValue),
     trailing: cells.slice(lastValue + 1, trailingEnd),
@@ -157,7 +174,7 @@ function spacedCells(line: Line): GridCell[] {
   const token = /[^ \u3000]+/g;
   token.lastIndex = split.valuesStart;
   for (let match = token.exec(line.text); match; match = token.exec(line.text)) {
-    cells.push({ text: match[0], start: line.start + match.index, end: line.start + match.index + match[0].length, isValue: true });
+    cells.push(gridCell(match[0], line.start + match.index, line.start + match.index + match[0].length));
   }
   return cells;
 }
@@ -206,10 +223,9 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
     const isValue = cell.isValue;
     const previous = cells[cells.length - 1];
     if (continues && !isValue && kind !== 'E' && previous && previous.text !== '' && !previous.isValue && !/^[\t ]/.test(line.text)) {
-      // The text between the two parts is a line break, not part of either: keep the join visible
-      // in `text` but let the span cover both lines.
-      previous.text += cell.text;
-      previous.end = cell.end;
+      // The line break between the two parts belongs to neither: the text joins them without it,
+      // the span covers both lines.
+      Object.assign(previous, gridCell(previous.text + cell.text, previous.start, cell.end));
       last = i;
       continue;
     }

@@ -33,7 +33,7 @@ export function readReviewLitigation(context: TableContext, grid: Grid, start: n
         const slice = values.slice(r * COLUMNS.length, (r + 1) * COLUMNS.length);
         const first = slice[0] as GridRow['values'][number];
         const last = slice[slice.length - 1] as GridRow['values'][number];
-        const row: GridRow = { firstLine: -1, lastLine: -1, start: first.start, end: last.end, labels: [], values: slice, leading: [], trailing: [] };
+        const row: GridRow = { firstLine: -1, lastLine: -1, start: first.start, end: last.end, labels: [], label: '', values: slice, leading: [], trailing: [] };
         rows[ROWS[r] as string] = assign(context, row, ROWS[r] as string, '', COLUMNS);
       }
     } else if (values.length > 0) {

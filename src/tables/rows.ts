@@ -19,7 +19,7 @@ export interface TableContext {
 
 /** A row's label cells joined, as written (normalised). */
 export function labelText(row: GridRow): string {
-  return row.labels.map((cell) => cell.text).join(' ');
+  return row.label;
 }
 
 /** The position of a grid row (its lines). */
