@@ -140,10 +140,15 @@ function buildSections(source: Source, lines: readonly Line[], outline: Outline,
 
 /** Joins lines into section text: markdown emphasis and blank lines removed. */
 function joinText(lines: readonly Line[]): string {
-  return lines
-    .map((line) => line.text.replace(/\*\*/g, '').replace(/^#+\s*/, '').trim())
-    .filter((text) => text !== '')
-    .join('\n');
+  let joined = '';
+  for (const line of lines) {
+    let text = line.text;
+    if (text.includes('*')) text = text.replace(/\*\*/g, '');
+    if (text.includes('#')) text = text.replace(/^#+\s*/, '');
+    text = text.trim();
+    if (text !== '') joined = joined === '' ? text : `${joined}\n${text}`;
+  }
+  return joined;
 }
 
 /** Reads a report. Never throws on a string; see {@link parseReport}. */

@@ -28,6 +28,21 @@ export interface RowName {
  * specific item phrase wins. A label naming only a group is the group given as one row.
  */
 export function nameApplicationsRow(label: string, context: GroupKey | undefined): RowName {
+  // Every report repeats the same labels in the same groups.
+  const cacheKey = `${context ?? ''}\u0000${label}`;
+  let name = names.get(cacheKey);
+  if (!name) {
+    name = nameRow(label, context);
+    if (names.size >= MAX_CACHED_NAMES) names.clear();
+    if (label.length <= 200) names.set(cacheKey, name);
+  }
+  return name;
+}
+
+const names = new Map<string, RowName>();
+const MAX_CACHED_NAMES = 4096;
+
+function nameRow(label: string, context: GroupKey | undefined): RowName {
   let key = labelKey(label);
   const groups = groupMatcher.all(key);
   for (const match of [...groups, ...headingMatcher.all(key)]) key = key.split(match.phrase).join('');

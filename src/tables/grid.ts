@@ -179,6 +179,11 @@ function spacedCells(line: Line): GridCell[] {
   return cells;
 }
 
+function startsIndented(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code === 9 || code === 32;
+}
+
 /**
  * One cell per line. A row ends at a blank line, or where a label follows values. In tables whose
  * cells are indented, a line without indent continues the cell above it (`商业` / `企业`).
@@ -189,7 +194,7 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
   for (let i = span.first; i <= span.last; i++) {
     if (kinds[i] === 'B' || kinds[i] === '-') continue;
     filled++;
-    if (/^[\t ]/.test((lines[i] as Line).text)) indented++;
+    if (startsIndented((lines[i] as Line).text)) indented++;
   }
   const continues = indented * 2 >= filled;
 
@@ -222,7 +227,7 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
     const cell = trimCell(line.text, line.start);
     const isValue = cell.isValue;
     const previous = cells[cells.length - 1];
-    if (continues && !isValue && kind !== 'E' && previous && previous.text !== '' && !previous.isValue && !/^[\t ]/.test(line.text)) {
+    if (continues && !isValue && kind !== 'E' && previous && previous.text !== '' && !previous.isValue && !startsIndented(line.text)) {
       // The line break between the two parts belongs to neither: the text joins them without it,
       // the span covers both lines.
       Object.assign(previous, gridCell(previous.text + cell.text, previous.start, cell.end));
