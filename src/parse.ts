@@ -90,12 +90,12 @@ function identifyTables(lines: readonly Line[], kinds: string, outline: Outline)
 }
 
 /** Builds the six parts with their text and subsections, leaving out table lines and the closing. */
-function buildSections(source: Source, lines: readonly Line[], outline: Outline, tableLines: Set<number>, textEnd: number): Report['sections'] {
+function buildSections(source: Source, lines: readonly Line[], outline: Outline, tableLines: Uint8Array, textEnd: number): Report['sections'] {
   const sections: Report['sections'] = {};
   for (const heading of outline.sections) {
     const last = Math.min(heading.last, textEnd - 1);
     const body: Line[] = [];
-    for (let i = heading.first + 1; i <= last; i++) if (!tableLines.has(i)) body.push(lines[i] as Line);
+    for (let i = heading.first + 1; i <= last; i++) if (tableLines[i] === 0) body.push(lines[i] as Line);
     const subsections: Subsection[] = [];
     let current: { numeral: string; heading: string; lines: Line[] } | undefined;
     const closeSubsection = () => {
@@ -162,9 +162,9 @@ export function readReport(input: string, options: ParseOptions = {}): ParseResu
 
   const found = identifyTables(lines, kinds, outline);
   const tables: Tables = {};
-  const tableLines = new Set<number>();
+  const tableLines = new Uint8Array(lines.length);
   for (const table of found) {
-    for (let i = table.span.first; i <= table.span.last; i++) tableLines.add(i);
+    tableLines.fill(1, table.span.first, table.span.last + 1);
     const start = (lines[table.span.first] as Line).start;
     const end = (lines[table.span.last] as Line).end;
     const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[table.key] };

@@ -38,25 +38,30 @@ function isDigits(text: string): boolean {
   return true;
 }
 
-/** Reads the text of one table cell. */
+// Readings without a value are shared (and frozen): most cells a parse reads are labels.
+const BLANK: CellReading = Object.freeze({ state: 'blank', value: null });
+const NOT_APPLICABLE_READING: CellReading = Object.freeze({ state: 'notApplicable', value: null });
+const UNREADABLE: CellReading = Object.freeze({ state: 'unreadable', value: null });
+
+/** Reads the text of one table cell. Treat the result as read-only: readings without a value are shared. */
 export function readCell(text: string): CellReading {
   const padded = text.length > 0 && (isPad(text.charCodeAt(0)) || isPad(text.charCodeAt(text.length - 1)));
   // trim() removes exactly what `\s` matches (U+3000 included) in one pass; a `\s+$` regex would
   // rescan a run of inner spaces from each of its positions, quadratic in the run.
   const bare = padded ? text.trim() : text;
-  if (bare === '') return { state: 'blank', value: null };
+  if (bare === '') return BLANK;
   if (isDigits(bare)) return { state: 'number', value: Number(bare) };
   const first = bare.charCodeAt(0);
   // Labels are most of the rest: a first character no value starts with settles them.
   if (!MAY_START_VALUE.has(first) && !(first >= 0xff10 && first <= 0xff19)) {
-    return NOT_APPLICABLE_SET.has(bare) ? { state: 'notApplicable', value: null } : { state: 'unreadable', value: null };
+    return NOT_APPLICABLE_SET.has(bare) ? NOT_APPLICABLE_READING : UNREADABLE;
   }
   const trimmed = foldDigits(bare);
-  if (NOT_APPLICABLE_SET.has(trimmed)) return { state: 'notApplicable', value: null };
+  if (NOT_APPLICABLE_SET.has(trimmed)) return NOT_APPLICABLE_READING;
   // Every cell of a table passes here several times, and nearly all are plain digits or labels:
   // those two are told apart by their characters without running the regexes below.
   if (isDigits(trimmed)) return { state: 'number', value: Number(trimmed) };
-  if (!MAY_START_VALUE.has(trimmed.charCodeAt(0))) return { state: 'unreadable', value: null };
+  if (!MAY_START_VALUE.has(trimmed.charCodeAt(0))) return UNREADABLE;
   const number = NUMBER.exec(trimmed);
   if (number) {
     const digits = (number[2] as string).replace(/[,，]/g, '');
@@ -69,7 +74,7 @@ export function readCell(text: string): CellReading {
   if (recovered && trimmed.length > (recovered[1] as string).length) {
     return { state: 'recovered', value: Number(recovered[1]) };
   }
-  return { state: 'unreadable', value: null };
+  return UNREADABLE;
 }
 
 /** True when a cell's text reads as a value (including blank-free not-applicable and recovered). */
