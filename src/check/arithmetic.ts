@@ -3,11 +3,8 @@ import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
 import { read, whyNoValue, type Reading } from './cells';
 import { finding } from './codes';
-import { expandIdentities, type Instance, type MissingRows } from './identities';
+import { expandIdentities, TOLERANCE, type Instance, type MissingRows } from './identities';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
-
-/** Sides closer than this are equal: amounts in 万元 are compared to 0.01, counts are whole. */
-export const TOLERANCE = 0.01;
 
 const APPLICANT_COLUMNS: ReadonlySet<string> = new Set(APPLICATIONS.applicantColumns);
 // Longer sums (the 22 outcome rows) are named by their first and last term.
@@ -139,7 +136,7 @@ function rowsMissing(missing: MissingRows, report: Report): Diagnostic {
  * that does not hold, an info for each that cannot be checked.
  */
 export function checkIdentities(report: Report, blankAsZero: boolean): Diagnostic[] {
-  const results: Result[] = expandIdentities(report).map((expanded) =>
+  const results: Result[] = expandIdentities(report, blankAsZero).map((expanded) =>
     expanded.kind === 'missing' ? expanded : evaluate(expanded, report, blankAsZero),
   );
   const pairs = wrongColumnPairs(results);

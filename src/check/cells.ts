@@ -20,7 +20,7 @@ export function rowsOf(report: Report, table: TableKey): Readonly<Record<string,
   return report.tables[table]?.rows as Readonly<Record<string, AnyRow | undefined>> | undefined;
 }
 
-function isCell(value: unknown): value is Cell {
+export function isCell(value: unknown): value is Cell {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'cell';
 }
 
@@ -30,11 +30,6 @@ function cellAt(report: Report, ref: CellRef): Cell | undefined {
   return isCell(cell) ? cell : undefined;
 }
 
-/** Every cell of a row, with its column, in the row's column order. */
-export function cellsOfRow(row: AnyRow): [string, Cell][] {
-  return Object.entries(row).filter((entry): entry is [string, Cell] => isCell(entry[1]));
-}
-
 /** Reads a cell for counting. A blank cell counts as 0 only when `blankAsZero` says so. */
 export function read(report: Report, ref: CellRef, blankAsZero: boolean): Reading {
   const cell = cellAt(report, ref);
@@ -42,6 +37,17 @@ export function read(report: Report, ref: CellRef, blankAsZero: boolean): Readin
     return { ref, cell, value: 0, assumedZero: true };
   }
   return { ref, cell, value: cell?.value ?? null, assumedZero: cell?.assumedZero === true };
+}
+
+/**
+ * The value {@link read} would give a row's cell, without building the reading: the checks read
+ * every cell of a table on each report and need the reading only for a finding.
+ */
+export function valueOf(row: AnyRow | undefined, column: string, blankAsZero: boolean): number | null {
+  const cell = row?.[column];
+  if (!isCell(cell)) return null;
+  if (cell.value === null && cell.state === 'blank' && blankAsZero) return 0;
+  return cell.value ?? null;
 }
 
 /** Why a reading has no value, in the words of a message. */

@@ -1,7 +1,7 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
-import type { Report, TableKey } from '../ast';
-import type { Diagnostic } from '../diagnostics';
-import { cellsOfRow, rowsOf } from './cells';
+import type { Cell, Report, TableKey } from '../ast';
+import type { CellRef, Diagnostic } from '../diagnostics';
+import { isCell, rowsOf } from './cells';
 import { finding } from './codes';
 import { columnName, formatNumber, rowName, tableName } from './names';
 
@@ -11,26 +11,47 @@ const AMOUNT_COLUMNS: ReadonlySet<string> = new Set(
 );
 // The 2019 table 二's 本年增/减 is a change, and may be negative.
 const SIGNED_COLUMNS: ReadonlySet<string> = new Set(['change']);
+const NONE: ReadonlySet<string> = new Set();
 const TABLE_KEYS: readonly TableKey[] = ['activeDisclosure', 'applications', 'reviewLitigation'];
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+// Nearly every cell is fine: the message and the cell list are only worth building for one that is not.
+function cellFindings(table: TableKey, rowKey: string, column: string, cell: Cell, negative: boolean, fractional: boolean): Diagnostic[] {
+  const value = cell.value as number;
+  const where = `${tableName(table)}, ${rowName(table, rowKey)} ${columnName(table, column)}`;
+  const cells: CellRef[] = [{ table, row: rowKey, column }];
+  const found: Diagnostic[] = [];
+  if (negative) {
+    found.push(finding('arithmetic/negative', `${where}: ${formatNumber(value)} is negative; counts and amounts cannot be`, cell.position, cells));
+  }
+  if (fractional) {
+    found.push(finding('arithmetic/not-whole', `${where}: ${formatNumber(value)} is not a whole number; this column counts`, cell.position, cells));
+  }
+  return found;
+}
 
 /** Every count whole and non-negative: one error per cell that is not. */
 export function checkCounts(report: Report): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of TABLE_KEYS) {
-    const amounts = table === 'activeDisclosure' ? AMOUNT_COLUMNS : new Set<string>();
-    const signed = table === 'activeDisclosure' ? SIGNED_COLUMNS : new Set<string>();
-    for (const row of Object.values(rowsOf(report, table) ?? {})) {
+    const rows = rowsOf(report, table);
+    if (!rows) continue;
+    const amounts = table === 'activeDisclosure' ? AMOUNT_COLUMNS : NONE;
+    const signed = table === 'activeDisclosure' ? SIGNED_COLUMNS : NONE;
+    for (const rowKey in rows) {
+      const row = hasOwn.call(rows, rowKey) ? rows[rowKey] : undefined;
       if (!row) continue;
-      for (const [column, cell] of cellsOfRow(row)) {
-        if (cell.value === null) continue;
-        const where = `${tableName(table)}, ${rowName(table, row.key)} ${columnName(table, column)}`;
-        const cells = [{ table, row: row.key, column }];
-        if (cell.value < 0 && !signed.has(column)) {
-          diagnostics.push(finding('arithmetic/negative', `${where}: ${formatNumber(cell.value)} is negative; counts and amounts cannot be`, cell.position, cells));
-        }
-        if (!Number.isInteger(cell.value) && !amounts.has(column)) {
-          diagnostics.push(finding('arithmetic/not-whole', `${where}: ${formatNumber(cell.value)} is not a whole number; this column counts`, cell.position, cells));
-        }
+      // for…in with an own-property test visits the keys Object.entries would, in its order, without an array per row.
+      for (const column in row) {
+        if (!hasOwn.call(row, column)) continue;
+        const cell = row[column];
+        if (!isCell(cell)) continue;
+        const value = cell.value;
+        if (value === null) continue;
+        const negative = value < 0 && !signed.has(column);
+        const fractional = !Number.isInteger(value) && !amounts.has(column);
+        if (negative || fractional) diagnostics.push(...cellFindings(table, row.key, column, cell, negative, fractional));
       }
     }
   }

@@ -5,7 +5,8 @@ import { foldDigits } from '../tables/cell';
 import { read } from './cells';
 import { finding } from './codes';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
-import { splitSentences, type Locator } from './sentences';
+import { requiredPhrases } from './phrases';
+import { sentencesWith, type Locator } from './sentences';
 
 type Fact = (typeof NARRATIVE_FACTS)[number];
 
@@ -16,24 +17,55 @@ interface CompiledFact {
   rows: readonly string[];
   /** For a fact that lists the parts of another's total. */
   parts?: { of: string; after: string; counts: RegExp };
+  /** Phrases one of which every match of `pattern` holds; undefined when the pattern does not say. */
+  phrases: readonly string[] | undefined;
 }
 
-let compiled: CompiledFact[] | undefined;
+interface Compiled {
+  facts: CompiledFact[];
+  /**
+   * Finds the phrases one of which a sentence must hold to state any fact; undefined when that
+   * is not known. It runs on the section text as written unless a phrase has a digit or a point,
+   * which folding could make or unmake.
+   */
+  search: RegExp | undefined;
+  searchFolded: boolean;
+}
+
+let compiled: Compiled | undefined;
+
+const escape = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
 // Compiled on first use, so that importing the library stays cheap.
-function facts(): CompiledFact[] {
-  compiled ??= NARRATIVE_FACTS.map((fact) => {
+function compile(): Compiled {
+  if (compiled) return compiled;
+  // Facts mostly share a context: one expression each, so that a sentence is tested once per context.
+  const contexts = new Map<string, RegExp>();
+  const facts = NARRATIVE_FACTS.map((fact) => {
+    let context = contexts.get(fact.context);
+    if (!context) contexts.set(fact.context, (context = new RegExp(fact.context)));
     const entry: CompiledFact = {
       fact,
       pattern: new RegExp(fact.pattern, 'g'),
-      context: new RegExp(fact.context),
+      context,
       rows: typeof fact.row === 'string' ? [fact.row] : fact.row,
+      phrases: requiredPhrases(fact.pattern),
     };
     if ('partsOf' in fact) entry.parts = { of: fact.partsOf, after: fact.after, counts: new RegExp(fact.counts, 'g') };
     return entry;
   });
+  // Parts are only read after the match of the fact they add up to, so that fact's phrases cover them.
+  const totals = facts.filter((fact) => !fact.parts);
+  const phrases = totals.every((fact) => fact.phrases) ? [...new Set(totals.flatMap((fact) => fact.phrases ?? []))] : undefined;
+  compiled = {
+    facts,
+    search: phrases && new RegExp(phrases.map(escape).join('|'), 'g'),
+    searchFolded: phrases?.some((phrase) => /[0-9.０-９．]/.test(phrase)) ?? false,
+  };
   return compiled;
 }
+
+const holdsOne = (text: string, phrases: readonly string[]) => phrases.some((phrase) => text.includes(phrase));
 
 const countOf = (match: RegExpExecArray) => Number((match[1] as string).replace(/,/g, ''));
 
@@ -59,17 +91,26 @@ interface Statement {
  * that introduces its parts (其中), the parts, when every count there is one.
  */
 function statements(text: string, folded: string): Statement[] {
+  const { facts } = compile();
   const found: Statement[] = [];
   const ends = new Map<string, number>();
-  for (const fact of facts()) {
-    if (fact.parts || !fact.context.test(folded)) continue;
+  let context: RegExp | undefined;
+  let inContext = false;
+  for (const fact of facts) {
+    if (fact.parts || (fact.phrases && !holdsOne(folded, fact.phrases))) continue;
+    if (fact.context !== context) {
+      context = fact.context;
+      inContext = context.test(folded);
+    }
+    if (!inContext) continue;
     fact.pattern.lastIndex = 0;
     const match = fact.pattern.exec(folded);
     if (!match) continue;
     ends.set(fact.fact.id, match.index + match[0].length);
     found.push({ fact, stated: countOf(match), phrase: text.slice(match.index, match.index + match[0].length) });
   }
-  for (const fact of facts()) {
+  if (ends.size === 0) return found;
+  for (const fact of facts) {
     const end = fact.parts ? ends.get(fact.parts.of) : undefined;
     if (!fact.parts || end === undefined) continue;
     const start = folded.indexOf(fact.parts.after, end);
@@ -119,7 +160,11 @@ export function checkNarrative(report: Report, context: NarrativeContext): Diagn
   const section = report.sections.overview;
   if (!section) return [];
   const diagnostics: Diagnostic[] = [];
-  for (const sentence of splitSentences(section.text)) {
+  const { search, searchFolded } = compile();
+  const text = section.text;
+  const bounds = sentencesWith(searchFolded ? foldDigits(text) : text, search);
+  for (let i = 0; i < bounds.length; i += 2) {
+    const sentence = text.slice(bounds[i], bounds[i + 1]);
     // Folding full-width digits keeps every offset, so a match indexes the sentence as written.
     for (const statement of statements(sentence, foldDigits(sentence))) {
       const diagnostic = compare(report, statement, section, sentence, context);

@@ -4,14 +4,45 @@ import { normalize, type Normalized } from '../normalize/index';
 
 // A fact is stated within one sentence; line breaks end sentences too, since headings such as
 // （二）依申请公开方面 carry no full stop.
-const SENTENCE_BREAK = /[。；！？\n]/;
+const isBreak = (code: number) => code === 0x3002 || code === 0xff1b || code === 0xff01 || code === 0xff1f || code === 0x0a;
 
-/** Splits section text into sentences, trimmed, empty ones left out. */
-export function splitSentences(text: string): string[] {
-  return text
-    .split(SENTENCE_BREAK)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence !== '');
+/** Where the trimmed sentence between two breaks (or the text's ends) stands, pushed onto `bounds` unless it is empty. */
+function pushSentence(text: string, start: number, end: number, bounds: number[]): void {
+  const raw = text.slice(start, end);
+  const sentence = raw.trim();
+  if (sentence === '') return;
+  const from = start + raw.length - raw.trimStart().length;
+  bounds.push(from, from + sentence.length);
+}
+
+/**
+ * The sentences of section text that a search finds something in (all of them without a search),
+ * in order, as offsets in `text`: start, end, start, end… A sentence is the text between two
+ * breaks (。；！？ or a line break), trimmed; empty ones are left out. The search (a global
+ * expression) runs once over the text, resuming after each sentence it finds something in, so
+ * that the sentences it finds nothing in cost no more than its scan.
+ */
+export function sentencesWith(text: string, search: RegExp | undefined): number[] {
+  const bounds: number[] = [];
+  if (!search) {
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !isBreak(text.charCodeAt(i))) continue;
+      pushSentence(text, start, i, bounds);
+      start = i + 1;
+    }
+    return bounds;
+  }
+  search.lastIndex = 0;
+  for (let found = search.exec(text); found; found = search.exec(text)) {
+    let start = found.index;
+    while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
+    let end = found.index;
+    while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
+    pushSentence(text, start, end, bounds);
+    search.lastIndex = end + 1;
+  }
+  return bounds;
 }
 
 /** Finds where a piece of a section's (normalised) text stands in the caller's original input. */

@@ -1,9 +1,9 @@
 import { ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
-import { TOLERANCE } from './arithmetic';
 import { read, rowsOf } from './cells';
 import { finding } from './codes';
+import { TOLERANCE } from './identities';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
 
 // The rows of table 二 that count documents in force: those of the block with a 现行有效 column.
