@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { builtPackage, clean, corpus, corpusCopies, damaged, runCli, withWarnings } from './cli.helpers';
+import { builtPackage, clean, corpus, corpusCopies, damaged, runCli, withWarnings } from './helpers/cli';
 
 let root: string;
 beforeAll(async () => {

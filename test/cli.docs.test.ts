@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { builtPackage, clean, corpus, repo, tempDir } from './cli.helpers';
+import { builtPackage, clean, corpus, repo, tempDir } from './helpers/cli';
 
 const doc = readFileSync(join(repo, 'docs/cli.md'), 'utf8');
 const SCRIPT = '// scripts/check-reports.mjs';

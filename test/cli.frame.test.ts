@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Position } from '../src/index';
 import { codeFrame } from '../src/cli/formats/frame';
-import { builtPackage, damaged, repo } from './cli.helpers';
+import { builtPackage, damaged, repo } from './helpers/cli';
 
 /** The position of the first `needle` in `text`, `length` characters long. */
 function positionOf(text: string, needle: string, length = needle.length): Position {

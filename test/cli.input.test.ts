@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { builtPackage, clean, damaged, runCli } from './cli.helpers';
+import { builtPackage, clean, damaged, runCli } from './helpers/cli';
 
 let root: string;
 let scratch: string;

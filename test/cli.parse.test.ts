@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { APPLICATIONS, REVIEW_LITIGATION } from '../grammar/index';
 import { parseReport } from '../src/index';
-import { builtPackage, clean, corpus, corpusCopies, damaged, runCli, tempDir } from './cli.helpers';
+import { builtPackage, clean, corpus, corpusCopies, damaged, runCli, tempDir } from './helpers/cli';
 
 let root: string;
 beforeAll(async () => {

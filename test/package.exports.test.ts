@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { builtPackage, corpus, repo } from './cli.helpers';
+import { builtPackage, corpus, repo } from './helpers/cli';
 
 let root: string;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { onTestFinished } from 'vitest';
 
-export const repo = join(import.meta.dirname, '..');
+export const repo = join(import.meta.dirname, '..', '..');
 
 /** What the build depends on: when none of it changed, the last build is still this build. */
 function sourceHash(): string {
