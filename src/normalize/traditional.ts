@@ -21,10 +21,11 @@ export const TRADITIONAL_SHARE = 0.02;
 const FIRST_TRADITIONAL = 0x3400;
 
 interface Detector {
-  /** The simplified form of each traditional-only BMP character with a same-width one. */
-  simple: Map<number, number>;
+  /** 1 for each traditional-only BMP character. */
   bmp: Uint8Array;
   astral: Set<number>;
+  /** The simplified form of each traditional-only BMP character with a BMP one (0: none). */
+  simple: Uint16Array;
 }
 
 let detector: Detector | undefined;
@@ -32,24 +33,34 @@ let converter: ((text: string) => string) | undefined;
 
 /**
  * Characters that only occur in traditional text: single-character TSCharacters entries whose
- * simplified form differs. Built on first use so that importing the library stays cheap.
+ * simplified form differs. Built on first use so that importing the library stays cheap, and by
+ * walking the dictionary string in place, since every process pays for it on its first report.
  */
 function getDetector(): Detector {
   if (detector) return detector;
   const bmp = new Uint8Array(0x10000);
   const astral = new Set<number>();
-  const simple = new Map<number, number>();
-  for (const entry of TSCharacters.split('|')) {
-    const space = entry.indexOf(' ');
-    if (space < 0) continue;
-    const key = entry.slice(0, space);
-    const cp = key.codePointAt(0) as number;
-    if (key.length !== (cp > 0xffff ? 2 : 1) || key === entry.slice(space + 1)) continue;
-    if (cp > 0xffff) astral.add(cp);
-    else bmp[cp] = 1;
-    // The first candidate is opencc's choice when no phrase decides.
-    const target = entry.codePointAt(space + 1) as number;
-    if (cp <= 0xffff && target <= 0xffff) simple.set(cp, target);
+  const simple = new Uint16Array(0x10000);
+  const dict = TSCharacters;
+  let start = 0;
+  while (start < dict.length) {
+    let end = dict.indexOf('|', start);
+    if (end === -1) end = dict.length;
+    const cp = dict.codePointAt(start) as number;
+    const after = start + (cp > 0xffff ? 2 : 1);
+    // `key value…`: a single-character key, then its candidates; the first is opencc's choice
+    // when no phrase decides.
+    if (dict.charCodeAt(after) === 32) {
+      const target = dict.codePointAt(after + 1) as number;
+      if (target !== cp) {
+        if (cp > 0xffff) astral.add(cp);
+        else {
+          bmp[cp] = 1;
+          if (target <= 0xffff) simple[cp] = target;
+        }
+      }
+    }
+    start = end + 1;
   }
   detector = { bmp, astral, simple };
   return detector;
@@ -225,7 +236,7 @@ function convertStray(input: string): TraditionalResult | undefined {
     }
     if (isHan(c)) han++;
     if (bmp[c] === 1) {
-      if (!simple.has(c)) return undefined;
+      if (simple[c] === 0) return undefined;
       stray.push(i);
     }
   }
@@ -233,7 +244,7 @@ function convertStray(input: string): TraditionalResult | undefined {
   let text = '';
   let from = 0;
   for (const at of stray) {
-    text += input.slice(from, at) + String.fromCharCode(simple.get(input.charCodeAt(at)) as number);
+    text += input.slice(from, at) + String.fromCharCode(simple[input.charCodeAt(at)] as number);
     from = at + 1;
   }
   text += input.slice(from);
