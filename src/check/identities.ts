@@ -82,37 +82,23 @@ function columnSides(identity: Identity, present: (row: string) => boolean): Sid
 /** Sides closer than this are equal: amounts in 万元 are compared to 0.01, counts are whole. */
 export const TOLERANCE = 0.01;
 
-/** Whether the cells of some rows in a column add up, read as {@link read} reads them: false when one has no value. */
-function adds(sum: readonly (AnyRow | undefined)[], equals: readonly (AnyRow | undefined)[], column: string, blankAsZero: boolean): boolean {
-  // Summed from 0 in order, as the findings sum, so that a sum near the tolerance is judged alike.
+/**
+ * Whether the `sum` terms add up to the `equals` terms, each read by `value` as {@link read} reads
+ * it: false when one has no value. Summed from 0 in order, as the findings sum, so that a sum near
+ * the tolerance is judged alike.
+ */
+function addsUp<T>(sum: readonly T[], equals: readonly T[], value: (term: T) => number | null): boolean {
   let left = 0;
-  for (const row of sum) {
-    const value = valueOf(row, column, blankAsZero);
-    if (value === null) return false;
-    left += value;
+  for (const term of sum) {
+    const read = value(term);
+    if (read === null) return false;
+    left += read;
   }
   let right = 0;
-  for (const row of equals) {
-    const value = valueOf(row, column, blankAsZero);
-    if (value === null) return false;
-    right += value;
-  }
-  return Math.abs(left - right) <= TOLERANCE;
-}
-
-/** Like {@link adds}, across the columns of one row. */
-function addsAcross(row: AnyRow, sum: readonly string[], equals: readonly string[], blankAsZero: boolean): boolean {
-  let left = 0;
-  for (const column of sum) {
-    const value = valueOf(row, column, blankAsZero);
-    if (value === null) return false;
-    left += value;
-  }
-  let right = 0;
-  for (const column of equals) {
-    const value = valueOf(row, column, blankAsZero);
-    if (value === null) return false;
-    right += value;
+  for (const term of equals) {
+    const read = value(term);
+    if (read === null) return false;
+    right += read;
   }
   return Math.abs(left - right) <= TOLERANCE;
 }
@@ -162,7 +148,7 @@ export function expandIdentities(report: Report, blankAsZero: boolean): (Instanc
         // Looked up once rather than in every column: table 三 has enough rows to be a dictionary.
         const sumRows = sum.rows.map((row) => rows[row]);
         const equalsRows = equals.rows.map((row) => rows[row]);
-        if (table.columns.every((column) => adds(sumRows, equalsRows, column, blankAsZero))) continue;
+        if (table.columns.every((column) => addsUp(sumRows, equalsRows, (row) => valueOf(row, column, blankAsZero)))) continue;
         for (const column of table.columns) {
           expanded.push({
             kind: 'instance',
@@ -183,7 +169,7 @@ export function expandIdentities(report: Report, blankAsZero: boolean): (Instanc
     // is several times slower on the rows of table 三, which are many enough to be a dictionary.
     for (const key in rows) {
       const row = hasOwn.call(rows, key) ? rows[key] : undefined;
-      if (!row || addsAcross(row, identity.sum, identity.equals, blankAsZero)) continue;
+      if (!row || addsUp(identity.sum, identity.equals, (column: string) => valueOf(row, column, blankAsZero))) continue;
       expanded.push({
         kind: 'instance',
         identity,
