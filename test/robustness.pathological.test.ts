@@ -48,6 +48,8 @@ const cases: Case[] = [
   { name: 'a line of 1,000,000 pipes', build: () => '|'.repeat(1_000_000), seconds: 3, megabytes: 96 },
   { name: '300,000 （一） on one line', build: () => '（一）'.repeat(300_000), seconds: 3, megabytes: 96 },
   { name: '200,000 one-digit lines', build: () => Array.from({ length: 200_000 }, (_, i) => String(i % 10)).join('\n'), seconds: 5, megabytes: 192 },
+  // A table of contents is told from headings by looking for a later heading of the same part.
+  { name: '100,000 part headings, one under the other', build: () => Array<string>(100_000).fill('一、总体情况').join('\n'), seconds: 5, megabytes: 256 },
   { name: '300,000 （一） on separate lines', build: () => Array<string>(300_000).fill('（一）').join('\n'), seconds: 5, megabytes: 256 },
   { name: 'a 20 MB report (the corpus repeated)', build: () => corpusOfSize(20_000_000), seconds: 15, megabytes: 512 },
   {

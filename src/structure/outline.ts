@@ -68,14 +68,15 @@ export function readOutline(lines: readonly Line[], kinds: string): Outline {
     if (reading?.kind === 'pre-2019') pre2019Headings.push(i);
     else if (reading) candidates.push({ line: i, section: reading.section });
   }
+  const lastLineOf = new Map<string, number>();
+  for (const { line, section } of candidates) lastLineOf.set(section.key, line);
   let order = -1;
-  for (let c = 0; c < candidates.length; c++) {
-    const { line, section } = candidates[c] as (typeof candidates)[number];
+  for (const { line, section } of candidates) {
     // A table of contents lists the headings one under the other; the same heading comes
     // again later, above its text. Keep that one.
     let next = line + 1;
     while (next < kinds.length && kinds[next] === 'B') next++;
-    if (kinds[next] === 'H' && candidates.slice(c + 1).some((later) => later.section.key === section.key)) continue;
+    if (kinds[next] === 'H' && (lastLineOf.get(section.key) as number) > line) continue;
     // Parts only move forward: a later line naming an earlier part is text, not a heading.
     const rank = SECTION_ORDER.indexOf(section.key);
     if (rank <= order) continue;
