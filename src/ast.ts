@@ -154,10 +154,13 @@ export type ApplicationsTable = TableBase<'applications'> & { rows: Applications
 export type ReviewLitigationTable = TableBase<'reviewLitigation'> & { rows: ReviewLitigationRows };
 
 /** The three tables; a table the report lacks is absent. */
-export interface Tables {
-  activeDisclosure?: ActiveDisclosureTable;
-  applications?: ApplicationsTable;
-  reviewLitigation?: ReviewLitigationTable;
+export type Tables = { [K in TableKey]?: TableOfKey[K] };
+
+/** The table type of each table key. */
+export interface TableOfKey {
+  activeDisclosure: ActiveDisclosureTable;
+  applications: ApplicationsTable;
+  reviewLitigation: ReviewLitigationTable;
 }
 
 /** A numbered subsection such as （一）主动公开方面. */

@@ -21,7 +21,6 @@ export { readGrid } from './tables/grid';
 export type { Grid, GridRow, GridCell } from './tables/grid';
 export { readCell } from './tables/cell';
 export { readTable } from './read-table';
-export type { TableOfKey } from './read-table';
 export type { CellReading } from './tables/cell';
 export { checkReport, compareReports, CHECK_CODES } from './check/index';
 export type { CheckReportOptions } from './check/index';

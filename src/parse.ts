@@ -1,5 +1,5 @@
-import { APPLICATIONS, SECTIONS, TABLES } from '../grammar/index';
-import type { FormatVersion, ParseResult, Report, Section, Subsection, TableKey, Tables } from './ast';
+import { SECTIONS, TABLES } from '../grammar/index';
+import type { FormatVersion, ParseResult, Report, Section, Subsection, TableKey, TableOfKey, Tables } from './ast';
 import { parseDiagnostic, type Diagnostic } from './diagnostics';
 import { labelKey } from './labels';
 import { classifyLines } from './lines/classify';
@@ -9,10 +9,8 @@ import { normalize } from './normalize/index';
 import { createSource, type Source } from './source';
 import { readSubsection, stripMarkdown } from './structure/headings';
 import { readOutline, type LineSpan, type Outline } from './structure/outline';
-import { readActiveDisclosure } from './tables/active-disclosure';
-import { readApplications } from './tables/applications';
 import { readGrid, type Grid, type GridRow } from './tables/grid';
-import { readReviewLitigation } from './tables/review-litigation';
+import { readTableGrid } from './tables/read';
 import { labelText, TABLE_NAMES, type TableContext } from './tables/rows';
 
 /** Options of {@link parseReport}. */
@@ -75,7 +73,7 @@ function identifyTables(lines: readonly Line[], kinds: string, outline: Outline)
   for (const { span, grid, keys } of parts) {
     const values = grid.rows.reduce((sum, row) => sum + row.values.length, 0);
     if (values === 0) continue;
-    let key: TableKey | undefined = TABLES.find((table) => table.anchors.some((anchor) => keys.some((k) => k.includes(anchor))))?.key;
+    let key = keys.map(anchoredTable).find((table) => table !== undefined);
     const anchored = key !== undefined;
     if (!key) {
       const section = outline.sections.find((s) => s.first <= span.first && span.first <= s.last)?.section.key;
@@ -168,9 +166,7 @@ export function readReport(input: string, options: ParseOptions = {}): ParseResu
     const start = (lines[table.span.first] as Line).start;
     const end = (lines[table.span.last] as Line).end;
     const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[table.key] };
-    if (table.key === 'activeDisclosure') tables.activeDisclosure = readActiveDisclosure(context, table.grid, start, end);
-    else if (table.key === 'applications') tables.applications = readApplications(context, table.grid, start, end);
-    else tables.reviewLitigation = readReviewLitigation(context, table.grid, start, end);
+    put(tables, table.key, readTableGrid(table.key, context, table.grid, start, end));
   }
 
   const lastSection = outline.sections[outline.sections.length - 1];
@@ -217,6 +213,10 @@ export function readReport(input: string, options: ParseOptions = {}): ParseResu
   return { report, diagnostics };
 }
 
+function put<K extends TableKey>(tables: Tables, key: K, table: TableOfKey[K]): void {
+  tables[key] = table;
+}
+
 /**
  * Pre-2019 reports name their parts differently and have no national tables. The 2019 trial
  * format shows in table 二's headers; without table 二, a single-row （六）其他处理 marks it.
@@ -227,7 +227,6 @@ function readFormatVersion(outline: Outline, tables: Tables, year: number | null
   if (noTables && year !== null && year < 2019) return 'pre-2019';
   if (tables.activeDisclosure) return tables.activeDisclosure.formatVersion;
   const rows = tables.applications?.rows;
-  const otherGroup = APPLICATIONS.groups.find((g) => g.key === 'other')?.key ?? 'other';
-  if (rows && rows[otherGroup] && !rows['other.other']) return '2019';
+  if (rows?.other && !rows['other.other']) return '2019';
   return '2021';
 }

@@ -1,22 +1,14 @@
-import type { ActiveDisclosureTable, ApplicationsTable, ReviewLitigationTable, TableKey } from './ast';
+import type { TableKey, TableOfKey } from './ast';
 import type { Diagnostic } from './diagnostics';
 import { classifyLines } from './lines/classify';
 import { splitLines } from './lines/split';
 import { normalize } from './normalize/index';
 import type { ParseOptions } from './parse';
 import { createSource } from './source';
-import { readActiveDisclosure } from './tables/active-disclosure';
-import { readApplications } from './tables/applications';
 import { readGrid } from './tables/grid';
-import { readReviewLitigation } from './tables/review-litigation';
+import { readTableGrid } from './tables/read';
 import { TABLE_NAMES, type TableContext } from './tables/rows';
 
-/** The table type of each table key. */
-export interface TableOfKey {
-  activeDisclosure: ActiveDisclosureTable;
-  applications: ApplicationsTable;
-  reviewLitigation: ReviewLitigationTable;
-}
 
 /**
  * Interprets a table you already have as cells (from an HTML table, a spreadsheet, a PDF
@@ -49,12 +41,5 @@ export function readTable<K extends TableKey>(
   const grid = readGrid(lines, kinds, { first: 0, last: lines.length - 1 });
   const diagnostics: Diagnostic[] = [];
   const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[key] };
-  const end = normalized.text.length;
-  const table =
-    key === 'activeDisclosure'
-      ? readActiveDisclosure(context, grid, 0, end)
-      : key === 'applications'
-        ? readApplications(context, grid, 0, end)
-        : readReviewLitigation(context, grid, 0, end);
-  return { table: table as TableOfKey[K], diagnostics };
+  return { table: readTableGrid(key, context, grid, 0, normalized.text.length), diagnostics };
 }
