@@ -11,7 +11,7 @@ import { readSubsection, stripMarkdown } from './structure/headings';
 import { readOutline, type LineSpan, type Outline } from './structure/outline';
 import { readGrid, type Grid, type GridRow } from './tables/grid';
 import { readTableGrid } from './tables/read';
-import { labelText, TABLE_NAMES, type TableContext } from './tables/rows';
+import { TABLE_NAMES, type TableContext } from './tables/rows';
 
 /** Options of {@link parseReport}. */
 export interface ParseOptions {
@@ -44,7 +44,7 @@ function anchoredTable(key: string): TableKey | undefined {
  * above its announcing row, so that its header rows go with it.
  */
 function splitAtAnchors(region: LineSpan, grid: Grid): { span: LineSpan; grid: Grid; keys: string[] }[] {
-  const keys = grid.rows.map((row) => labelKey(labelText(row)));
+  const keys = grid.rows.map((row) => labelKey(row.label));
   const parts: { span: LineSpan; grid: Grid; keys: string[] }[] = [];
   let start = 0;
   let current: TableKey | undefined;

@@ -1,9 +1,9 @@
 import { APPLICATIONS } from '../../grammar/index';
-import type { ApplicationsRowKey, ApplicationsTable, UnassignedRow } from '../ast';
+import type { ApplicationsRowKey, ApplicationsTable } from '../ast';
 import { parseDiagnostic } from '../diagnostics';
 import { createMatcher, labelKey } from '../labels';
 import type { Grid } from './grid';
-import { assign, countMessage, fitValues, labelText, setAside, unknownMessage, usualTrailing, type TableContext } from './rows';
+import { placeRow, usualTrailing, type TableContext, type TableRows } from './rows';
 
 type GroupKey = (typeof APPLICATIONS)['groups'][number]['key'];
 
@@ -60,7 +60,7 @@ function columnsOf(grid: Grid): string[] {
   const columns: string[] = APPLICATIONS.columns.map((c) => c.key);
   const header = grid.rows
     .filter((row) => row.values.length === 0)
-    .map((row) => labelKey(labelText(row)))
+    .map((row) => labelKey(row.label))
     .join('');
   const subtotal = header.indexOf(labelKey(SUBTOTAL.phrases[0]));
   if (subtotal === -1) return columns;
@@ -72,43 +72,24 @@ function columnsOf(grid: Grid): string[] {
 /** Reads table 三 (收到和处理政府信息公开申请情况) from its grid. */
 export function readApplications(context: TableContext, grid: Grid, start: number, end: number): ApplicationsTable {
   const columns = columnsOf(grid);
-  const rows: Record<string, unknown> = {};
-  const unassigned: UnassignedRow[] = [];
-  const seen = new Set<string>();
+  const table: TableRows = { rows: {}, unassigned: [] };
   let group: GroupKey | undefined;
   const trailing = usualTrailing(grid.rows);
 
-  for (const read of grid.rows) {
-    const label = labelText(read);
-    const row = fitValues(read, columns.length, trailing) ?? read;
-    const name = nameApplicationsRow(label, group);
+  for (const row of grid.rows) {
+    const name = nameApplicationsRow(row.label, group);
     if (name.group) group = name.group;
     else if (name.key && !leafByKey.get(name.key)?.group) group = undefined;
-    if (row.values.length === 0) continue;
-    if (!name.key) {
-      setAside(context, unassigned, row, 'table/unknown-row', unknownMessage(context.name, label));
-      continue;
-    }
-    if (row.values.length !== columns.length) {
-      const code = row.values.length > columns.length ? 'table/too-many-values' : 'table/too-few-values';
-      setAside(context, unassigned, row, code, countMessage(context.name, label, row.values.length, columns.length), name.key);
-      continue;
-    }
-    if (seen.has(name.key)) {
-      setAside(context, unassigned, row, 'table/duplicate-row', `${context.name}: row ${name.key} (${label}) appears again; the first one is kept`, name.key);
-      continue;
-    }
-    seen.add(name.key);
-    rows[name.key] = assign(context, row, name.key, label, columns);
+    if (row.values.length > 0) placeRow(context, table, row, name.key, columns, trailing);
   }
 
+  const { rows, unassigned } = table;
+  const position = context.source.position(start, end);
+  const given = (key: string) => key in rows || unassigned.some((u) => u.key === key);
   for (const leaf of APPLICATIONS.rows) {
-    const given = seen.has(leaf.key) || unassigned.some((u) => u.key === leaf.key);
-    const leafGroup = 'group' in leaf ? leaf.group : undefined;
-    const groupGiven = leafGroup !== undefined && (seen.has(leafGroup) || unassigned.some((u) => u.key === leafGroup));
-    if (!given && !groupGiven) {
+    if (!given(leaf.key) && !('group' in leaf && given(leaf.group))) {
       context.diagnostics.push(
-        parseDiagnostic('table/missing-row', `${context.name}: row ${leaf.key} (${leaf.label}) was not found`, context.source.position(start, end)),
+        parseDiagnostic('table/missing-row', `${context.name}: row ${leaf.key} (${leaf.label}) was not found`, position),
       );
     }
   }
@@ -120,7 +101,7 @@ export function readApplications(context: TableContext, grid: Grid, start: numbe
     columns,
     rows: rows as ApplicationsTable['rows'],
     unassigned,
-    position: context.source.position(start, end),
+    position,
   };
 }
 

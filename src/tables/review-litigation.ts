@@ -2,7 +2,7 @@ import { REVIEW_LITIGATION } from '../../grammar/index';
 import type { ReviewLitigationTable, UnassignedRow } from '../ast';
 import { createMatcher, labelKey } from '../labels';
 import type { Grid, GridRow } from './grid';
-import { assign, countMessage, fitValues, labelText, setAside, usualTrailing, type TableContext } from './rows';
+import { assign, countMessage, fitValues, setAside, usualTrailing, type TableContext } from './rows';
 
 const rowMatcher = createMatcher(REVIEW_LITIGATION.rows);
 const COLUMNS: readonly string[] = REVIEW_LITIGATION.columns.map((c) => c.key);
@@ -20,11 +20,11 @@ export function readReviewLitigation(context: TableContext, grid: Grid, start: n
   const read = grid.rows.filter((row) => row.values.length > 0);
   // One line of numbers may have left its first or last cell blank.
   const valueRows = read.length === 1 ? [fitValues(read[0] as GridRow, EXPECTED, usualTrailing(grid.rows)) ?? (read[0] as GridRow)] : read;
-  const labelled = valueRows.map((row) => rowMatcher.best(labelKey(labelText(row)))?.key);
+  const labelled = valueRows.map((row) => rowMatcher.best(labelKey(row.label))?.key);
 
   if (valueRows.length === ROWS.length && labelled.every((key, i) => key === ROWS[i]) && valueRows.every((row) => row.values.length === COLUMNS.length)) {
     valueRows.forEach((row, i) => {
-      rows[ROWS[i] as string] = assign(context, row, ROWS[i] as string, labelText(row), COLUMNS);
+      rows[ROWS[i] as string] = assign(context, row, ROWS[i] as string, row.label, COLUMNS);
     });
   } else {
     const values = valueRows.flatMap((row) => row.values);

@@ -17,11 +17,6 @@ export interface TableContext {
   name: string;
 }
 
-/** A row's label cells joined, as written (normalised). */
-export function labelText(row: GridRow): string {
-  return row.label;
-}
-
 /** The position of a grid row (its lines). */
 export function rowPosition(context: TableContext, row: GridRow): Position {
   return context.source.position(row.start, row.end);
@@ -48,9 +43,9 @@ export function setAside(
   context.diagnostics.push(parseDiagnostic(code, message, position));
   const entry: UnassignedRow = {
     type: 'unassignedRow',
-    label: labelText(row),
+    label: row.label,
     reason: code,
-    values: rowCells(context, row, `${context.name} ${labelText(row) || '(no label)'}`),
+    values: rowCells(context, row, `${context.name} ${row.label || '(no label)'}`),
     position,
   };
   if (key) entry.key = key;
@@ -87,8 +82,46 @@ export function fitValues(row: GridRow, expected: number, trailing: number): Gri
   return undefined;
 }
 
+/** The rows a table has read so far, and the ones it set aside. */
+export interface TableRows {
+  rows: Record<string, unknown>;
+  unassigned: UnassignedRow[];
+}
+
+/**
+ * Puts a named row in its table: assigned when its values fit `columns` (a blank first or last
+ * value allowed, see fitValues) and its key is new; set aside with a diagnostic otherwise.
+ * `trailing` is the table's usual count of empty cells after the values.
+ */
+export function placeRow(
+  context: TableContext,
+  table: TableRows,
+  read: GridRow,
+  key: string | undefined,
+  columns: readonly string[],
+  trailing: number,
+  units?: readonly (string | undefined)[],
+): void {
+  const label = read.label;
+  if (!key) {
+    setAside(context, table.unassigned, read, 'table/unknown-row', unknownMessage(context.name, label));
+    return;
+  }
+  const row = fitValues(read, columns.length, trailing) ?? read;
+  if (row.values.length !== columns.length) {
+    const code = row.values.length > columns.length ? 'table/too-many-values' : 'table/too-few-values';
+    setAside(context, table.unassigned, row, code, countMessage(context.name, label, row.values.length, columns.length), key);
+    return;
+  }
+  if (key in table.rows) {
+    setAside(context, table.unassigned, row, 'table/duplicate-row', `${context.name}: row ${key} (${label}) appears again; the first one is kept`, key);
+    return;
+  }
+  table.rows[key] = assign(context, row, key, label, columns, units);
+}
+
 /** The message for a row whose label names no row of the table. */
-export function unknownMessage(name: string, label: string): string {
+function unknownMessage(name: string, label: string): string {
   return `${name}: ${label === '' ? 'a row without a label' : `row label ${label}`} names no row of the table; its values are left unassigned`;
 }
 
