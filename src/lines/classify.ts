@@ -1,4 +1,4 @@
-import { readCell } from '../tables/cell';
+import { holdsValue, readCell } from '../tables/cell';
 import { readHeading, stripMarkdown } from '../structure/headings';
 import type { Line } from './split';
 
@@ -35,8 +35,7 @@ export function classifyLine(text: string): LineKind {
     return ARTICLE.test(stripMarkdown(trimmed)) ? 'A' : classifyLine(only);
   }
   if (trimmed.length <= MAX_VALUE_LENGTH) {
-    const cell = readCell(trimmed).state;
-    if (cell === 'number' || cell === 'recovered' || cell === 'notApplicable') return 'N';
+    if (holdsValue(readCell(trimmed))) return 'N';
   }
   if (SEPARATOR_ROW.test(trimmed)) return '-';
   const bare = /^[#>*_]/.test(trimmed) ? stripMarkdown(trimmed) : trimmed;
@@ -67,7 +66,8 @@ function onlyFilledCell(text: string): string | undefined {
   return found;
 }
 
-function isBlankCode(code: number): boolean {
+/** Whitespace within a line, as String#trim sees the common cases (tab, space, NBSP, U+3000). */
+export function isBlankCode(code: number): boolean {
   return code === 32 || code === 0x3000 || code === 0xa0 || (code >= 9 && code <= 13);
 }
 

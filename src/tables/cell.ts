@@ -51,17 +51,12 @@ export function readCell(text: string): CellReading {
   const bare = padded ? text.trim() : text;
   if (bare === '') return BLANK;
   if (isDigits(bare)) return { state: 'number', value: Number(bare) };
+  if (NOT_APPLICABLE_SET.has(bare)) return NOT_APPLICABLE_READING;
+  // Labels are most of the rest: a first character no value starts with settles them without
+  // the regexes below.
   const first = bare.charCodeAt(0);
-  // Labels are most of the rest: a first character no value starts with settles them.
-  if (!MAY_START_VALUE.has(first) && !(first >= 0xff10 && first <= 0xff19)) {
-    return NOT_APPLICABLE_SET.has(bare) ? NOT_APPLICABLE_READING : UNREADABLE;
-  }
+  if (!MAY_START_VALUE.has(first) && !(first >= 0xff10 && first <= 0xff19)) return UNREADABLE;
   const trimmed = foldDigits(bare);
-  if (NOT_APPLICABLE_SET.has(trimmed)) return NOT_APPLICABLE_READING;
-  // Every cell of a table passes here several times, and nearly all are plain digits or labels:
-  // those two are told apart by their characters without running the regexes below.
-  if (isDigits(trimmed)) return { state: 'number', value: Number(trimmed) };
-  if (!MAY_START_VALUE.has(trimmed.charCodeAt(0))) return UNREADABLE;
   const number = NUMBER.exec(trimmed);
   if (number) {
     const digits = (number[2] as string).replace(/[,，]/g, '');
@@ -77,8 +72,7 @@ export function readCell(text: string): CellReading {
   return UNREADABLE;
 }
 
-/** True when a cell's text reads as a value (including blank-free not-applicable and recovered). */
-export function isValueText(text: string): boolean {
-  const state = readCell(text).state;
-  return state === 'number' || state === 'recovered' || state === 'notApplicable';
+/** True when a reading is a value: a number (maybe recovered) or not-applicable, not text or blank. */
+export function holdsValue(reading: CellReading): boolean {
+  return reading.state === 'number' || reading.state === 'recovered' || reading.state === 'notApplicable';
 }

@@ -1,8 +1,8 @@
 import type { TableLayout } from '../ast';
-import { spacedValues } from '../lines/classify';
+import { isBlankCode, spacedValues } from '../lines/classify';
 import type { Line } from '../lines/split';
 import type { LineSpan } from '../structure/outline';
-import { readCell, type CellReading } from './cell';
+import { holdsValue, readCell, type CellReading } from './cell';
 
 /** A cell's text, trimmed, with its offsets in the normalised text. */
 export interface GridCell {
@@ -18,7 +18,7 @@ export interface GridCell {
 /**
  * One logical row of a table: the labels before its first value, and its values from the first
  * to the last (empty cells between values are blank values, text between them unreadable ones).
- * Empty cells before the first value are merged-cell gaps and are dropped.
+ * Empty cells at either end are kept apart, in `leading` and `trailing`.
  */
 export interface GridRow {
   /** Index of the row's first and last line. */
@@ -46,24 +46,19 @@ export interface Grid {
 
 function gridCell(text: string, start: number, end: number): GridCell {
   const reading = readCell(text);
-  const isValue = reading.state === 'number' || reading.state === 'recovered' || reading.state === 'notApplicable';
-  return { text, start, end, reading, isValue };
+  return { text, start, end, reading, isValue: holdsValue(reading) };
 }
 
 /** Trims a cell, keeping its offsets true. */
 function trimCell(text: string, start: number): GridCell {
   let from = 0;
   let to = text.length;
-  while (from < to && isSpace(text.charCodeAt(from))) from++;
-  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  while (from < to && isBlankCode(text.charCodeAt(from))) from++;
+  while (to > from && isBlankCode(text.charCodeAt(to - 1))) to--;
   // An empty cell sits where the cell begins.
   if (from === to) from = to = 0;
   const trimmed = from === 0 && to === text.length ? text : text.slice(from, to);
   return gridCell(trimmed, start + from, start + to);
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || (code >= 10 && code <= 13);
 }
 
 /**
