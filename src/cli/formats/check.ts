@@ -31,7 +31,9 @@ function findingLine(path: string, diagnostic: Diagnostic): string {
   const start = diagnostic.position?.start;
   const where = start ? `${path}:${start.line}:${start.column}` : path;
   // One finding, one line: a message with a line break would split it for grep and annotators.
-  return `${where}  ${diagnostic.severity}  ${diagnostic.code}  ${diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+  // The lookbehind starts a match only where a run of whitespace starts; without it a long run
+  // with no line break in it (a quoted cell) is rescanned from each of its positions.
+  return `${where}  ${diagnostic.severity}  ${diagnostic.code}  ${diagnostic.message.replace(/(?<!\s)\s*[\r\n]\s*/g, ' ')}`;
 }
 
 /**
