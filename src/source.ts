@@ -15,22 +15,19 @@ export interface Source {
 /** Builds the mapping from normalised offsets to positions in `input`. */
 export function createSource(input: string, normalized: Normalized): Source {
   const lines = createLineIndex(input);
-  const range = (start: number, end: number): [number, number] => {
-    const from = normalized.toOriginalStart(start);
-    // An empty span stays empty: its end is its start, not the end of what was deleted there.
-    const to = end <= start ? from : Math.max(from, normalized.toOriginalEnd(end));
-    return [from, to];
-  };
+  const { toOriginalStart, toOriginalEnd } = normalized;
+  // An empty span stays empty: its end is its start, not the end of what was deleted there.
+  const originalEnd = (from: number, start: number, end: number): number => (end <= start ? from : Math.max(from, toOriginalEnd(end)));
   return {
     input,
     normalized,
     position(start, end) {
-      const [from, to] = range(start, end);
-      return { start: lines.point(from), end: lines.point(to) };
+      const from = toOriginalStart(start);
+      return { start: lines.point(from), end: lines.point(originalEnd(from, start, end)) };
     },
     raw(start, end) {
-      const [from, to] = range(start, end);
-      return input.slice(from, to);
+      const from = toOriginalStart(start);
+      return input.slice(from, originalEnd(from, start, end));
     },
   };
 }

@@ -24,17 +24,31 @@ export function createLineIndex(text: string): LineIndex {
       }
     }
   }
+  // Nodes are built mostly in document order, so the line of the previous point, or the one after
+  // it, usually holds the next: checked before a binary search.
+  let hint = 0;
+  const last = starts.length - 1;
+  const holds = (line: number, offset: number) =>
+    (starts[line] as number) <= offset && (line === last || (starts[line + 1] as number) > offset);
   return {
     point(offset) {
       const clamped = Math.max(0, Math.min(offset, text.length));
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if ((starts[mid] as number) <= clamped) low = mid;
-        else high = mid - 1;
+      let line = hint;
+      if (!holds(line, clamped)) {
+        if (line < last && holds(line + 1, clamped)) line++;
+        else {
+          let low = 0;
+          let high = last;
+          while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if ((starts[mid] as number) <= clamped) low = mid;
+            else high = mid - 1;
+          }
+          line = low;
+        }
+        hint = line;
       }
-      return { line: low + 1, column: clamped - (starts[low] as number) + 1, offset: clamped };
+      return { line: line + 1, column: clamped - (starts[line] as number) + 1, offset: clamped };
     },
   };
 }
