@@ -34,7 +34,24 @@ interface FoundTable {
 
 /** The table whose announcing phrases (`anchors` in grammar/) a row's label key holds. */
 function anchoredTable(key: string): TableKey | undefined {
-  return TABLES.find((table) => table.anchors.some((anchor) => key.includes(anchor)))?.key;
+  let table = anchors.get(key);
+  if (table === undefined && !anchors.has(key)) {
+    table = TABLES.find((entry) => entry.anchors.some((anchor) => key.includes(anchor)))?.key;
+    if (anchors.size >= MAX_CACHED_ANCHORS) anchors.clear();
+    if (key.length <= 200) anchors.set(key, table);
+  }
+  return table;
+}
+
+// Every report repeats the same labels.
+const anchors = new Map<string, TableKey | undefined>();
+const MAX_CACHED_ANCHORS = 4096;
+
+/** Part of a table region: its lines, its rows, and the first table its rows announce. */
+interface RegionPart {
+  span: LineSpan;
+  grid: Grid;
+  anchored: TableKey | undefined;
 }
 
 /**
@@ -43,9 +60,9 @@ function anchoredTable(key: string): TableKey | undefined {
  * region loses the second table whole. The second table starts after the last row with values
  * above its announcing row, so that its header rows go with it.
  */
-function splitAtAnchors(region: LineSpan, grid: Grid): { span: LineSpan; grid: Grid; keys: string[] }[] {
-  const keys = grid.rows.map((row) => labelKey(row.label));
-  const parts: { span: LineSpan; grid: Grid; keys: string[] }[] = [];
+function splitAtAnchors(region: LineSpan, grid: Grid): RegionPart[] {
+  const announced = grid.rows.map((row) => anchoredTable(labelKey(row.label)));
+  const parts: RegionPart[] = [];
   let start = 0;
   let current: TableKey | undefined;
   let lastWithValues = -1;
@@ -53,11 +70,12 @@ function splitAtAnchors(region: LineSpan, grid: Grid): { span: LineSpan; grid: G
     const rows = grid.rows.slice(start, end);
     const first = parts.length === 0 ? region.first : (rows[0] as GridRow).firstLine;
     const last = end === grid.rows.length ? region.last : (rows[rows.length - 1] as GridRow).lastLine;
-    parts.push({ span: { first, last }, grid: { layout: grid.layout, rows }, keys: keys.slice(start, end) });
+    const anchored = announced.slice(start, end).find((table) => table !== undefined);
+    parts.push({ span: { first, last }, grid: { layout: grid.layout, rows }, anchored });
     start = end;
   };
   for (let i = 0; i < grid.rows.length; i++) {
-    const table = anchoredTable(keys[i] as string);
+    const table = announced[i];
     if (table && current && table !== current && lastWithValues >= start) close(lastWithValues + 1);
     if (table) current = table;
     if ((grid.rows[i] as GridRow).values.length > 0) lastWithValues = i;
@@ -70,11 +88,10 @@ function splitAtAnchors(region: LineSpan, grid: Grid): { span: LineSpan; grid: G
 function identifyTables(lines: readonly Line[], kinds: string, outline: Outline): FoundTable[] {
   const best = new Map<TableKey, { found: FoundTable; score: number }>();
   const parts = outline.tableRegions.flatMap((region) => splitAtAnchors(region, readGrid(lines, kinds, region)));
-  for (const { span, grid, keys } of parts) {
+  for (const { span, grid, anchored } of parts) {
     const values = grid.rows.reduce((sum, row) => sum + row.values.length, 0);
     if (values === 0) continue;
-    let key = keys.map(anchoredTable).find((table) => table !== undefined);
-    const anchored = key !== undefined;
+    let key = anchored;
     if (!key) {
       const section = outline.sections.find((s) => s.first <= span.first && span.first <= s.last)?.section.key;
       key = TABLES.find((table) => table.section === section)?.key;

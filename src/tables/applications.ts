@@ -29,17 +29,18 @@ export interface RowName {
  */
 export function nameApplicationsRow(label: string, context: GroupKey | undefined): RowName {
   // Every report repeats the same labels in the same groups.
-  const cacheKey = `${context ?? ''}\u0000${label}`;
-  let name = names.get(cacheKey);
+  let inContext = names.get(context);
+  if (!inContext) names.set(context, (inContext = new Map()));
+  let name = inContext.get(label);
   if (!name) {
     name = nameRow(label, context);
-    if (names.size >= MAX_CACHED_NAMES) names.clear();
-    if (label.length <= 200) names.set(cacheKey, name);
+    if (inContext.size >= MAX_CACHED_NAMES) inContext.clear();
+    if (label.length <= 200) inContext.set(label, name);
   }
   return name;
 }
 
-const names = new Map<string, RowName>();
+const names = new Map<GroupKey | undefined, Map<string, RowName>>();
 const MAX_CACHED_NAMES = 4096;
 
 function nameRow(label: string, context: GroupKey | undefined): RowName {

@@ -49,16 +49,18 @@ function gridCell(text: string, start: number, end: number): GridCell {
   return { text, start, end, reading, isValue: holdsValue(reading) };
 }
 
-/** Trims a cell, keeping its offsets true. */
-function trimCell(text: string, start: number): GridCell {
-  let from = 0;
-  let to = text.length;
+/** The cell `text[from, to)` trimmed, with offsets true to the line starting at `lineStart`. */
+function cellOf(text: string, from: number, to: number, lineStart: number): GridCell {
   while (from < to && isBlankCode(text.charCodeAt(from))) from++;
   while (to > from && isBlankCode(text.charCodeAt(to - 1))) to--;
   // An empty cell sits where the cell begins.
-  if (from === to) from = to = 0;
-  const trimmed = from === 0 && to === text.length ? text : text.slice(from, to);
-  return gridCell(trimmed, start + from, start + to);
+  if (from === to) return gridCell('', lineStart + from, lineStart + from);
+  return gridCell(from === 0 && to === text.length ? text : text.slice(from, to), lineStart + from, lineStart + to);
+}
+
+/** Trims a cell, keeping its offsets true. */
+function trimCell(text: string, start: number): GridCell {
+  return cellOf(text, 0, text.length, start);
 }
 
 /**
@@ -66,17 +68,22 @@ function trimCell(text: string, start: number): GridCell {
  * cell text never contains its separator, and a combinator per cell costs ten times as much.
  */
 export function splitRow(line: Line): GridCell[] {
-  const pipe = line.text.includes('|');
-  const parts = line.text.split(pipe ? '|' : '\t');
+  const text = line.text;
+  const pipe = text.includes('|');
+  const separator = pipe ? '|' : '\t';
   const cells: GridCell[] = [];
-  let at = line.start;
-  for (const part of parts) {
-    cells.push(trimCell(part, at));
-    at += part.length + 1;
+  let from = 0;
+  for (;;) {
+    const found = text.indexOf(separator, from);
+    const to = found === -1 ? text.length : found;
+    cells.push(cellOf(text, from, to, line.start));
+    if (found === -1) break;
+    from = found + 1;
   }
   if (pipe) {
-    if (cells.length > 1 && cells[0]?.text === '' && /^\s*\|/.test(line.text)) cells.shift();
-    if (cells.length > 1 && cells[cells.length - 1]?.text === '' && /\|\s*$/.test(line.text)) cells.pop();
+    // An empty first or last cell has only blanks before the first pipe or after the last.
+    if (cells.length > 1 && cells[0]?.text === '') cells.shift();
+    if (cells.length > 1 && cells[cells.length - 1]?.text === '') cells.pop();
   }
   return cells;
 }

@@ -3,7 +3,7 @@ import type { Cell, Position, TableKey, UnassignedRow } from '../ast';
 import { parseDiagnostic, type Diagnostic } from '../diagnostics';
 import type { Source } from '../source';
 import { toCell, type CellOptions } from './cells';
-import type { GridRow } from './grid';
+import type { GridCell, GridRow } from './grid';
 
 /** Each table's name in messages, e.g. `表三（收到和处理申请）`. */
 export const TABLE_NAMES = Object.fromEntries(TABLES.map((table) => [table.key, table.name])) as Record<TableKey, string>;
@@ -24,7 +24,12 @@ export function rowPosition(context: TableContext, row: GridRow): Position {
 
 /** Reads a row's value cells into nodes. */
 export function rowCells(context: TableContext, row: GridRow, where: string, units?: readonly (string | undefined)[]): Cell[] {
-  return row.values.map((value, i) => toCell(context.source, value, where, context.options, context.diagnostics, units?.[i]));
+  const { source, options, diagnostics } = context;
+  const cells: Cell[] = [];
+  for (let i = 0; i < row.values.length; i++) {
+    cells.push(toCell(source, row.values[i] as GridCell, where, options, diagnostics, units?.[i]));
+  }
+  return cells;
 }
 
 /**
@@ -135,11 +140,14 @@ export function countMessage(name: string, label: string, found: number, expecte
 export function assign(context: TableContext, row: GridRow, key: string, label: string, columns: readonly string[], units?: readonly (string | undefined)[]) {
   const cells = rowCells(context, row, `${context.name} ${label || key}`, units);
   const node: Record<string, unknown> = { type: 'row', key, label, position: rowPosition(context, row) };
-  columns.forEach((column, i) => {
-    node[column] = cells[i] as Cell;
-  });
-  const blanks = columns.filter((_, i) => (cells[i] as Cell).state === 'blank');
-  if (blanks.length > 0) {
+  let blanks: string[] | undefined;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as string;
+    const cell = cells[i] as Cell;
+    node[column] = cell;
+    if (cell.state === 'blank') (blanks ??= []).push(column);
+  }
+  if (blanks) {
     const assumed = context.options.blankAsZero ? ' (read as 0 because of blankAsZero)' : ' (value null, not 0)';
     context.diagnostics.push(
       parseDiagnostic('cell/blank', `${context.name} ${label || key}: blank cell${blanks.length > 1 ? 's' : ''} in ${blanks.join(', ')}${assumed}`, node.position as never),
@@ -147,4 +155,3 @@ export function assign(context: TableContext, row: GridRow, key: string, label: 
   }
   return node;
 }
-
