@@ -24,6 +24,12 @@ const NUMBERED = /^([一二三四五六七八九十]{1,3})[\s、,，.．:：]*(.
 const SUBSECTION = /^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）][\s、,，.．:：]*([\s\S]*)/;
 const MAX_HEADING_LENGTH = 40;
 
+/**
+ * A line can only spell out a standard heading if it holds the heading's last character, or a
+ * compatibility ideograph that NFKC folds into one (U+F900–U+FAFF, U+2F800–U+2FA1F, which start
+ * with the high surrogate U+D87E): a test that spares most lines their label key.
+ */
+const HEADING_END = new RegExp(`[${[...new Set(SECTIONS.map((s) => s.heading.slice(-1)))].join('')}\\uF900-\\uFAFF\\uD87E]`);
 const sectionMatcher = createMatcher(SECTIONS);
 const pre2019Matcher = createMatcher(PRE_2019_HEADING_PHRASES.map((phrase) => ({ key: phrase, phrases: [phrase] })));
 let standardKeys: Map<string, SectionKey> | undefined;
@@ -70,6 +76,7 @@ export function readHeading(line: string): HeadingReading | undefined {
     if (match) return { kind: 'section', section: { key: match.key, numeral, heading } };
     return undefined;
   }
+  if (!HEADING_END.test(text)) return undefined;
   standardKeys ??= new Map(SECTIONS.map((s) => [labelKey(s.heading), s.key]));
   const key = labelKey(text);
   for (const [standard, section] of standardKeys) {
