@@ -36,15 +36,16 @@ export function checkCounts(report: Report): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of TABLE_KEYS) {
     const rows = rowsOf(report, table);
-    if (!rows) continue;
+    const columns = report.tables[table]?.columns;
+    if (!rows || !columns) continue;
     const amounts = table === 'activeDisclosure' ? AMOUNT_COLUMNS : NONE;
     const signed = table === 'activeDisclosure' ? SIGNED_COLUMNS : NONE;
+    // for…in with an own-property test visits the rows Object.values would, in its order, without
+    // the array; a row's cells are those of the table's columns it has.
     for (const rowKey in rows) {
       const row = hasOwn.call(rows, rowKey) ? rows[rowKey] : undefined;
       if (!row) continue;
-      // for…in with an own-property test visits the keys Object.entries would, in its order, without an array per row.
-      for (const column in row) {
-        if (!hasOwn.call(row, column)) continue;
+      for (const column of columns) {
         const cell = row[column];
         if (!isCell(cell)) continue;
         const value = cell.value;

@@ -82,25 +82,25 @@ function columnSides(identity: Identity, present: (row: string) => boolean): Sid
 /** Sides closer than this are equal: amounts in 万元 are compared to 0.01, counts are whole. */
 export const TOLERANCE = 0.01;
 
+/** The cells of `rows` × `columns` added up, each read as {@link read} reads it; null when one has no value. */
+function total(rows: readonly (AnyRow | undefined)[], columns: readonly string[], blankAsZero: boolean): number | null {
+  let sum = 0;
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = valueOf(row, column, blankAsZero);
+      if (value === null) return null;
+      sum += value;
+    }
+  }
+  return sum;
+}
+
 /**
- * Whether the `sum` terms add up to the `equals` terms, each read by `value` as {@link read} reads
- * it: false when one has no value. Summed from 0 in order, as the findings sum, so that a sum near
- * the tolerance is judged alike.
+ * Whether one side's cells add up to the other's: false when one has no value. Summed from 0 in
+ * order, as the findings sum, so that a sum near the tolerance is judged alike.
  */
-function addsUp<T>(sum: readonly T[], equals: readonly T[], value: (term: T) => number | null): boolean {
-  let left = 0;
-  for (const term of sum) {
-    const read = value(term);
-    if (read === null) return false;
-    left += read;
-  }
-  let right = 0;
-  for (const term of equals) {
-    const read = value(term);
-    if (read === null) return false;
-    right += read;
-  }
-  return Math.abs(left - right) <= TOLERANCE;
+function addsUp(sum: number | null, equals: number | null): boolean {
+  return sum !== null && equals !== null && Math.abs(sum - equals) <= TOLERANCE;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -148,7 +148,11 @@ export function expandIdentities(report: Report, blankAsZero: boolean): (Instanc
         // Looked up once rather than in every column: table 三 has enough rows to be a dictionary.
         const sumRows = sum.rows.map((row) => rows[row]);
         const equalsRows = equals.rows.map((row) => rows[row]);
-        if (table.columns.every((column) => addsUp(sumRows, equalsRows, (row) => valueOf(row, column, blankAsZero)))) continue;
+        const holds = (column: string) => {
+          const only = [column];
+          return addsUp(total(sumRows, only, blankAsZero), total(equalsRows, only, blankAsZero));
+        };
+        if (table.columns.every(holds)) continue;
         for (const column of table.columns) {
           expanded.push({
             kind: 'instance',
@@ -169,7 +173,7 @@ export function expandIdentities(report: Report, blankAsZero: boolean): (Instanc
     // is several times slower on the rows of table 三, which are many enough to be a dictionary.
     for (const key in rows) {
       const row = hasOwn.call(rows, key) ? rows[key] : undefined;
-      if (!row || addsUp(identity.sum, identity.equals, (column: string) => valueOf(row, column, blankAsZero))) continue;
+      if (!row || addsUp(total([row], identity.sum, blankAsZero), total([row], identity.equals, blankAsZero))) continue;
       expanded.push({
         kind: 'instance',
         identity,
