@@ -3,9 +3,9 @@ import type { CellState } from '../ast';
 
 /** What a cell's text says, before it becomes a node. */
 export interface CellReading {
-  state: CellState;
-  value: number | null;
-  unit?: string;
+  readonly state: CellState;
+  readonly value: number | null;
+  readonly unit?: string;
 }
 
 // Digits with optional thousands groups (ASCII or full-width comma) and decimals, then an
@@ -14,6 +14,7 @@ const NUMBER = /^([+-]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?[\s\u3000]*(万
 // A digit run that lost a character next to it: `0?`, `?0`, `3？`.
 const RECOVERED = /^[?？]*(\d+)[?？]*$/;
 const NOT_APPLICABLE_SET: ReadonlySet<string> = new Set(NOT_APPLICABLE);
+const LONGEST_NOT_APPLICABLE = Math.max(...NOT_APPLICABLE.map((text) => text.length));
 
 const FULL_WIDTH = /[０-９．]/;
 
@@ -38,32 +39,40 @@ function isDigits(text: string): boolean {
   return true;
 }
 
-// Readings without a value are shared (and frozen): most cells a parse reads are labels.
+// Readings are shared (and frozen) where they can be: those without a value, since most cells a
+// parse reads are labels, and those of the small counts most values are.
 const BLANK: CellReading = Object.freeze({ state: 'blank', value: null });
 const NOT_APPLICABLE_READING: CellReading = Object.freeze({ state: 'notApplicable', value: null });
 const UNREADABLE: CellReading = Object.freeze({ state: 'unreadable', value: null });
+const SMALL_COUNTS = 1024;
+const smallCounts: CellReading[] = [];
 
-/** Reads the text of one table cell. Treat the result as read-only: readings without a value are shared. */
+function countReading(value: number): CellReading {
+  if (value >= SMALL_COUNTS) return { state: 'number', value };
+  let reading = smallCounts[value];
+  if (!reading) smallCounts[value] = reading = Object.freeze({ state: 'number', value });
+  return reading;
+}
+
+/** Reads the text of one table cell. The result is read-only: readings are shared. */
 export function readCell(text: string): CellReading {
   const padded = text.length > 0 && (isPad(text.charCodeAt(0)) || isPad(text.charCodeAt(text.length - 1)));
   // trim() removes exactly what `\s` matches (U+3000 included) in one pass; a `\s+$` regex would
   // rescan a run of inner spaces from each of its positions, quadratic in the run.
   const bare = padded ? text.trim() : text;
   if (bare === '') return BLANK;
-  if (isDigits(bare)) return { state: 'number', value: Number(bare) };
-  if (NOT_APPLICABLE_SET.has(bare)) return NOT_APPLICABLE_READING;
+  const first = bare.charCodeAt(0);
+  if (first >= 48 && first <= 57 && isDigits(bare)) return countReading(Number(bare));
+  if (bare.length <= LONGEST_NOT_APPLICABLE && NOT_APPLICABLE_SET.has(bare)) return NOT_APPLICABLE_READING;
   // Labels are most of the rest: a first character no value starts with settles them without
   // the regexes below.
-  const first = bare.charCodeAt(0);
   if (!MAY_START_VALUE.has(first) && !(first >= 0xff10 && first <= 0xff19)) return UNREADABLE;
   const trimmed = foldDigits(bare);
   const number = NUMBER.exec(trimmed);
   if (number) {
     const digits = (number[2] as string).replace(/[,，]/g, '');
     const value = Number(`${number[1]}${digits}${number[3] ? `.${number[3]}` : ''}`);
-    const reading: CellReading = { state: 'number', value };
-    if (number[4]) reading.unit = number[4];
-    return reading;
+    return number[4] ? { state: 'number', value, unit: number[4] } : { state: 'number', value };
   }
   const recovered = RECOVERED.exec(trimmed);
   if (recovered && trimmed.length > (recovered[1] as string).length) {
