@@ -21,7 +21,18 @@ const VALUE_TOKEN = /^(?:[\d０-９][\d０-９,，.．]*[?？]?|[?？][\d０-９
 // Values are short: longer lines are never read as one.
 const MAX_VALUE_LENGTH = 24;
 const MAX_HEADING_LINE = 48;
-const ENDS_LIKE_VALUE = /[\d０-９?？/—-]$/;
+
+// First and last characters that the expressions above can match at all, tested before them: most
+// lines are labels and prose, which these settle without running an expression.
+const SEPARATOR_START = new Set([...':-—=*'].map((c) => c.charCodeAt(0)));
+const MARKDOWN_START = new Set([...'#>*_'].map((c) => c.charCodeAt(0)));
+const ARTICLE_START = '第'.charCodeAt(0);
+
+/** Whether a line ends as a value does: a digit, a lost character (`?`) or not-applicable. */
+function endsLikeValue(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19) || code === 63 || code === 0xff1f || code === 47 || code === 0x2014 || code === 45;
+}
 
 /** The kind of one line. Cheap tests first: most lines are prose. */
 export function classifyLine(text: string): LineKind {
@@ -37,13 +48,14 @@ export function classifyLine(text: string): LineKind {
   if (trimmed.length <= MAX_VALUE_LENGTH) {
     if (holdsValue(readCell(trimmed))) return 'N';
   }
-  if (SEPARATOR_ROW.test(trimmed)) return '-';
-  const bare = /^[#>*_]/.test(trimmed) ? stripMarkdown(trimmed) : trimmed;
-  if (ARTICLE.test(bare)) return 'A';
+  const first = trimmed.charCodeAt(0);
+  if (SEPARATOR_START.has(first) && SEPARATOR_ROW.test(trimmed)) return '-';
+  const bare = MARKDOWN_START.has(first) ? stripMarkdown(trimmed) : trimmed;
+  if (bare.charCodeAt(0) === ARTICLE_START && ARTICLE.test(bare)) return 'A';
   if (trimmed.length <= MAX_HEADING_LINE && readHeading(trimmed)) return 'H';
   const prose = trimmed.includes('。');
-  if (!prose && ENDS_LIKE_VALUE.test(trimmed) && spacedValues(trimmed)) return 'S';
-  if (prose || trimmed.length > MAX_LABEL_LENGTH || /[；;]/.test(trimmed)) return 'T';
+  if (!prose && endsLikeValue(trimmed) && spacedValues(trimmed)) return 'S';
+  if (prose || trimmed.length > MAX_LABEL_LENGTH || trimmed.includes('；') || trimmed.includes(';')) return 'T';
   return 'L';
 }
 
