@@ -48,13 +48,13 @@ const SMALL_COUNTS = 1024;
 const smallCounts: CellReading[] = [];
 
 function countReading(value: number): CellReading {
-  if (value >= SMALL_COUNTS) return { state: 'number', value };
+  if (value >= SMALL_COUNTS) return Object.freeze({ state: 'number', value });
   let reading = smallCounts[value];
   if (!reading) smallCounts[value] = reading = Object.freeze({ state: 'number', value });
   return reading;
 }
 
-/** Reads the text of one table cell. The result is read-only: readings are shared. */
+/** Reads the text of one table cell. The result is frozen, and may be shared with other calls. */
 export function readCell(text: string): CellReading {
   const padded = text.length > 0 && (isPad(text.charCodeAt(0)) || isPad(text.charCodeAt(text.length - 1)));
   // trim() removes exactly what `\s` matches (U+3000 included) in one pass; a `\s+$` regex would
@@ -72,11 +72,11 @@ export function readCell(text: string): CellReading {
   if (number) {
     const digits = (number[2] as string).replace(/[,，]/g, '');
     const value = Number(`${number[1]}${digits}${number[3] ? `.${number[3]}` : ''}`);
-    return number[4] ? { state: 'number', value, unit: number[4] } : { state: 'number', value };
+    return Object.freeze(number[4] ? { state: 'number', value, unit: number[4] } : { state: 'number', value });
   }
   const recovered = RECOVERED.exec(trimmed);
   if (recovered && trimmed.length > (recovered[1] as string).length) {
-    return { state: 'recovered', value: Number(recovered[1]) };
+    return Object.freeze({ state: 'recovered', value: Number(recovered[1]) });
   }
   return UNREADABLE;
 }
