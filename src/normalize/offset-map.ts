@@ -63,9 +63,15 @@ export class EditMap {
     private readonly size: number,
   ) {}
 
+  // Offsets are mapped mostly in document order, so the answer of the previous query is tried
+  // before a binary search.
+  private hint = 0;
+
   /** Index of the first record whose normalised end lies after `m` (ends never decrease). */
   private locate(m: number): number {
     const d = this.data;
+    const h = this.hint;
+    if ((h === this.size || (d[h * 4 + 1] as number) > m) && (h === 0 || (d[h * 4 - 3] as number) <= m)) return h;
     let lo = 0;
     let hi = this.size;
     while (lo < hi) {
@@ -73,6 +79,7 @@ export class EditMap {
       if ((d[mid * 4 + 1] as number) > m) hi = mid;
       else lo = mid + 1;
     }
+    this.hint = lo;
     return lo;
   }
 

@@ -28,12 +28,13 @@ export interface Outline {
 
 // Over the kind string (one character per line, see classifyLine). A table region starts at a
 // line with values or cells and runs on over anything but prose and headings. Both alternatives
-// consume at least one character and never overlap, so the parse is linear; offsets are summed
-// from the lengths rather than taken from P.index, which computes lines and columns each time.
-const kindGrammar = P.alt(
-  P.regexp(/[RNSA][RNSAELB-]*/).map((run) => ({ table: true, length: run.length })),
-  P.regexp(/[^RNSA]+/).map((run) => ({ table: false, length: run.length })),
-).many();
+// consume at least one character and never overlap, so the parse is linear; they are one
+// expression, tried once per run, and told apart by the run's first kind. Offsets are summed from
+// the lengths rather than taken from P.index, which computes lines and columns each time.
+const TABLE_START = /[RNSA]/;
+const kindGrammar = P.regexp(/[RNSA][RNSAELB-]*|[^RNSA]+/)
+  .map((run) => ({ table: TABLE_START.test(run[0] as string), length: run.length }))
+  .many();
 
 /** Reads headings and table regions of the lines whose kinds are given. */
 export function readOutline(lines: readonly Line[], kinds: string): Outline {
