@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SECTIONS } from '../grammar/index';
 import { parseReport } from '../src/index';
 
 const codes = (text: string, options?: Parameters<typeof parseReport>[1]) =>
@@ -189,6 +190,31 @@ describe('structure', () => {
     expect(Object.keys(report.sections)).toEqual(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'other']);
     expect(report.meta.title).toBe('某县2023年政府信息公开工作年度报告');
     expect(report.sections.applications?.position.start.line).toBe(4);
+  });
+
+  it('reads an unnumbered standard heading whatever form NFKC folds its last character from', () => {
+    // Lines are only keyed against the standard headings when they hold a heading's last character
+    // or a compatibility ideograph: every code point NFKC turns into such a character must pass.
+    const ends = new Set(SECTIONS.map((section) => section.heading.slice(-1)));
+    const planes = [
+      [0, 0xffff],
+      [0x2f800, 0x2fa1f],
+    ];
+    let checked = 0;
+    for (const [from, to] of planes) {
+      for (let cp = from as number; cp <= (to as number); cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) continue;
+        const char = String.fromCodePoint(cp);
+        const folded = char.normalize('NFKC');
+        if (folded === char || !ends.has(folded)) continue;
+        const section = SECTIONS.find((s) => s.heading.endsWith(folded));
+        const heading = `${section?.heading.slice(0, -1)}${char}`;
+        const { report } = parseReport([heading, '正文。'].join('\n'));
+        expect(report.sections[section?.key ?? 'overview']?.heading, heading).toBe(heading);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('finds a title inside the first sentence and the closing block', () => {
