@@ -1,14 +1,8 @@
-import { ConverterBuilder } from 'opencc-js/core';
-import CJKCompatibilityIdeographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TSPhrases from 'opencc-js/dict/TSPhrases';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
-import fromTw from 'opencc-js/from/tw';
-import toCn from 'opencc-js/to/cn';
 import { TextBuilder } from './builder';
 import { isHan } from './han';
 import { EditLog } from './offset-map';
+import { createTwToCn } from './tw-to-cn';
 
 /**
  * Share of Han characters that must be traditional-only for a text to count as traditional. One
@@ -20,8 +14,12 @@ export const TRADITIONAL_SHARE = 0.02;
 /** Nothing below CJK Extension A is traditional-only (TSCharacters starts at U+346F). */
 const FIRST_TRADITIONAL = 0x3400;
 
+/** `Detector.bmp` marks: a traditional-only character, and a high surrogate (look at the pair). */
+const TRADITIONAL = 1;
+const HIGH_SURROGATE = 2;
+
 interface Detector {
-  /** 1 for each traditional-only BMP character. */
+  /** TRADITIONAL for each traditional-only BMP character, HIGH_SURROGATE for U+D800–U+DBFF. */
   bmp: Uint8Array;
   astral: Set<number>;
   /** The simplified form of each traditional-only BMP character with a BMP one (0: none). */
@@ -55,60 +53,39 @@ function getDetector(): Detector {
       if (target !== cp) {
         if (cp > 0xffff) astral.add(cp);
         else {
-          bmp[cp] = 1;
+          bmp[cp] = TRADITIONAL;
           if (target <= 0xffff) simple[cp] = target;
         }
       }
     }
     start = end + 1;
   }
+  bmp.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
   detector = { bmp, astral, simple };
   return detector;
 }
 
 /**
- * `tw` rather than `t` or `hk`, because only the Taiwan variant tables turn 著重 into 着重; and
- * never the phrase locales (`twp`), which rewrite vocabulary such as 文件 -> 文档 and would break
- * table labels. Building costs tens of milliseconds, so it happens once and only when needed.
+ * opencc-js's `tw` -> `cn` conversion (see tw-to-cn.ts). Building its tables takes a few
+ * milliseconds, so it happens once and only when traditional text appears.
  */
 function getConverter(): (text: string) => string {
-  converter ??= ConverterBuilder(TW_TO_CN)({ from: 'tw', to: 'cn' });
+  converter ??= createTwToCn();
   return converter;
 }
-
-/**
- * The `tw2s` entry of opencc-js's `preset/t2cn`, with only the dictionaries it uses: the whole
- * preset also carries the Hong Kong, Japanese and phrase-mode ones, 13 kB of the bundle (brotli).
- */
-const TW_TO_CN = {
-  from: { tw: fromTw },
-  to: { cn: toCn },
-  configs: {
-    tw2s: {
-      normalizationChain: [[CJKCompatibilityIdeographs]],
-      segmentation: [TSPhrases],
-      conversionChain: [
-        [TWVariantsRevPhrases, TWVariantsRev],
-        [TSPhrases, TSCharacters],
-      ],
-    },
-  },
-};
 
 /** True when the text contains traditional-only characters (cheap; no dictionary build). */
 export function hasTraditional(text: string): boolean {
   const { bmp, astral } = getDetector();
+  // One table read per code unit: every report pays for this scan, most for nothing else here.
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < FIRST_TRADITIONAL) continue;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const cp = text.codePointAt(i) as number;
-      if (cp > 0xffff) {
-        if (astral.has(cp)) return true;
-        i++;
-      }
-    } else if (bmp[c] === 1) {
-      return true;
+    const mark = bmp[text.charCodeAt(i)];
+    if (mark === 0) continue;
+    if (mark === TRADITIONAL) return true;
+    const cp = text.codePointAt(i) as number;
+    if (cp > 0xffff) {
+      if (astral.has(cp)) return true;
+      i++;
     }
   }
   return false;
@@ -124,18 +101,18 @@ export interface TraditionalResult {
 }
 
 /**
- * Lines apart that two lines to convert may be and still go to opencc in one call. Each call has
- * a fixed cost (segmenting, one pass per dictionary), which line by line made up about a third
- * of the conversion of a traditional report; the lines between are blank or numbers, or converted
- * the same either way.
+ * Lines apart that two lines to convert may be and still go to the converter in one call, which
+ * saves its fixed cost per call (with opencc-js's own converter, line by line, that was about a
+ * third of the conversion of a traditional report); the lines between are blank or numbers, or
+ * converted the same either way.
  */
 const MAX_GAP_LINES = 3;
 
 /**
- * Pass 4: counts Han and traditional-only characters and, when `convert` is set, runs opencc on
- * each line holding a traditional-only character (neighbouring such lines together). Lines are
- * enough context because opencc's phrases never span a newline, and leaving the other lines
- * alone keeps simplified reports with one stray 數 from paying for a full conversion.
+ * Pass 4: counts Han and traditional-only characters and, when `convert` is set, runs opencc-js's
+ * tw -> cn conversion on each line holding a traditional-only character (neighbouring such lines
+ * together). Lines are enough context because no dictionary key spans a newline, and leaving the
+ * other lines alone keeps simplified reports with one stray 數 from paying for a full conversion.
  */
 export function convertTraditional(input: string, convert: boolean): TraditionalResult {
   // Most reports are simplified: one scan for a traditional-only character settles them, with no
@@ -187,7 +164,7 @@ export function convertTraditional(input: string, convert: boolean): Traditional
     }
     const width = cp > 0xffff ? 2 : 1;
     if (isHan(cp)) han++;
-    if (cp >= FIRST_TRADITIONAL && (width === 2 ? astral.has(cp) : bmp[cp] === 1)) {
+    if (cp >= FIRST_TRADITIONAL && (width === 2 ? astral.has(cp) : bmp[cp] === TRADITIONAL)) {
       traditional++;
       if (convert && i >= convertedUntil) {
         const found = input.indexOf('\n', i);
@@ -211,7 +188,7 @@ export function convertTraditional(input: string, convert: boolean): Traditional
 
 /**
  * A simplified text with a few stray traditional characters (corpus 003 has one 數) does not need
- * opencc's phrase conversion, whose every call costs more than reading the whole report: each
+ * the phrase conversion, whose tables cost more to build than reading the whole report: each
  * stray character takes its usual simplified form. A few characters at most (MAX_STRAY): a
  * traditional passage quoted in a simplified report still gets opencc's phrases. Returns undefined
  * when the text is traditional enough for that, or holds a character this cannot map in place.
@@ -235,8 +212,9 @@ function convertStray(input: string): TraditionalResult | undefined {
       }
     }
     if (isHan(c)) han++;
-    if (bmp[c] === 1) {
-      if (simple[c] === 0) return undefined;
+    if (bmp[c] === TRADITIONAL) {
+      // Past MAX_STRAY the text is converted whole, however many Han characters follow.
+      if (simple[c] === 0 || stray.length === MAX_STRAY) return undefined;
       stray.push(i);
     }
   }
@@ -268,6 +246,15 @@ function alignLine(
   let b = 0;
   const local: number[] = [];
   while (a < line.length && b < converted.length) {
+    const ua = line.charCodeAt(a);
+    const ub = converted.charCodeAt(b);
+    // Neither a high surrogate: one code unit each, the common case, without reading code points.
+    if ((ua < 0xd800 || ua > 0xdbff) && (ub < 0xd800 || ub > 0xdbff)) {
+      if (ua !== ub) changed++;
+      a++;
+      b++;
+      continue;
+    }
     const ca = line.codePointAt(a) as number;
     const cb = converted.codePointAt(b) as number;
     const wa = ca > 0xffff ? 2 : 1;
