@@ -44,6 +44,8 @@ const cases: Case[] = [
   { name: 'a line of 100,000 inner spaces', build: () => `x${' '.repeat(100_000)}y`, seconds: 2, megabytes: 64 },
   { name: 'a subsection of 100,000 spaces and a line separator', build: () => `一、总体情况\n（一）${' '.repeat(100_000)}x\u2028`, seconds: 2, megabytes: 64 },
   { name: 'a heading in markdown with 100,000 trailing-looking spaces', build: () => `## 一、总体情况${' '.repeat(100_000)}x`, seconds: 2, megabytes: 64 },
+  // opencc-js stepped over ideographic description sequences in time exponential in their length.
+  { name: 'a traditional line with 100,000 description characters', build: () => `總體情況${'⿰'.repeat(100_000)}。`, seconds: 2, megabytes: 64 },
   { name: 'a line of 1,000,000 tabs', build: () => '\t'.repeat(1_000_000), seconds: 3, megabytes: 96 },
   { name: 'a line of 1,000,000 pipes', build: () => '|'.repeat(1_000_000), seconds: 3, megabytes: 96 },
   { name: '300,000 （一） on one line', build: () => '（一）'.repeat(300_000), seconds: 3, megabytes: 96 },
