@@ -120,34 +120,51 @@ export function convertTraditional(input: string, convert: boolean): Traditional
   if (!hasTraditional(input)) return { text: input, edits: new EditLog(), changed: 0, han: 0, traditional: 0 };
   const stray = convert ? convertStray(input) : undefined;
   if (stray) return stray;
-  const { bmp, astral } = getDetector();
+  const { han, traditional, blocks } = survey(input, convert);
+  if (blocks.length === 0) return { text: input, edits: new EditLog(), changed: 0, han, traditional };
   const edits = new EditLog();
   const out = new TextBuilder();
   let copied = 0;
   let growth = 0;
   let changed = 0;
+  for (let k = 0; k < blocks.length; k += 2) {
+    const start = blocks[k] as number;
+    const end = blocks[k + 1] as number;
+    const block = input.slice(start, end);
+    const converted = getConverter()(block);
+    out.copy(input, copied, start);
+    out.copy(converted, 0, converted.length);
+    if (converted !== block) {
+      changed += alignLine(block, converted, start, start + growth, edits);
+      growth += converted.length - block.length;
+    }
+    copied = end;
+  }
+  out.copy(input, copied, input.length);
+  return { text: out.toString(), edits, changed, han, traditional };
+}
+
+interface Survey {
+  han: number;
+  traditional: number;
+  /** The blocks of lines to convert, as start, end, start, end… offsets. */
+  blocks: number[];
+}
+
+/**
+ * Counts Han and traditional-only characters and, when `convert` is set, gathers the lines that
+ * hold a traditional-only character into blocks (lines at most MAX_GAP_LINES apart together).
+ * A loop of its own, over locals only: it visits every character of a traditional report.
+ */
+function survey(input: string, convert: boolean): Survey {
+  const { bmp, astral } = getDetector();
+  const blocks: number[] = [];
   let han = 0;
   let traditional = 0;
   let line = 0;
   let lineStart = 0;
   let convertedUntil = 0;
-  // The block of lines waiting to be converted: [blockStart, blockEnd), its last line blockLine.
-  let blockStart = -1;
-  let blockEnd = -1;
   let blockLine = -1;
-  const flush = () => {
-    if (blockStart < 0) return;
-    const block = input.slice(blockStart, blockEnd);
-    const converted = getConverter()(block);
-    out.copy(input, copied, blockStart);
-    out.copy(converted, 0, converted.length);
-    if (converted !== block) {
-      changed += alignLine(block, converted, blockStart, blockStart + growth, edits);
-      growth += converted.length - block.length;
-    }
-    copied = blockEnd;
-    blockStart = -1;
-  };
   const n = input.length;
   for (let i = 0; i < n; i++) {
     const c = input.charCodeAt(i);
@@ -169,21 +186,15 @@ export function convertTraditional(input: string, convert: boolean): Traditional
       if (convert && i >= convertedUntil) {
         const found = input.indexOf('\n', i);
         const lineEnd = found < 0 ? n : found;
-        if (blockStart < 0 || line - blockLine > MAX_GAP_LINES) {
-          flush();
-          blockStart = lineStart;
-        }
-        blockEnd = lineEnd;
+        if (blocks.length === 0 || line - blockLine > MAX_GAP_LINES) blocks.push(lineStart, lineEnd);
+        else blocks[blocks.length - 1] = lineEnd;
         blockLine = line;
         convertedUntil = lineEnd;
       }
     }
     i += width - 1;
   }
-  flush();
-  if (copied === 0) return { text: input, edits, changed, han, traditional };
-  out.copy(input, copied, n);
-  return { text: out.toString(), edits, changed, han, traditional };
+  return { han, traditional, blocks };
 }
 
 /**
