@@ -40,6 +40,16 @@ describe('tab layout', () => {
     const assumed = parseReport(text, { blankAsZero: true }).report.tables.applications?.rows.newReceived?.commercial;
     expect(assumed).toMatchObject({ state: 'blank', value: 0, assumedZero: true });
   });
+
+  it('places a blank cell of spaces where the cell begins, in tab and pipe rows', () => {
+    const tab = '三、收到和处理政府信息公开申请情况\n本年新收\t5\t   \t0\t0\t0\t0\t5';
+    const blankTab = parseReport(tab).report.tables.applications?.rows.newReceived?.commercial;
+    expect(blankTab?.position.start.offset).toBe(tab.indexOf('\t   ') + 1);
+    expect(blankTab?.position.end.offset).toBe(tab.indexOf('\t   ') + 1);
+    const pipe = '三、收到和处理政府信息公开申请情况\n| 本年新收 | 5 |   | 0 | 0 | 0 | 0 | 5 |';
+    const blankPipe = parseReport(pipe).report.tables.applications?.rows.newReceived?.commercial;
+    expect(blankPipe?.position.start.offset).toBe(pipe.indexOf('|   |') + 1);
+  });
 });
 
 describe('pipe layout', () => {

@@ -50,11 +50,13 @@ function gridCell(text: string, start: number, end: number): GridCell {
 }
 
 /** The cell `text[from, to)` trimmed, with offsets true to the line starting at `lineStart`. */
-function cellOf(text: string, from: number, to: number, lineStart: number): GridCell {
+function cellOf(text: string, cellStart: number, cellEnd: number, lineStart: number): GridCell {
+  let from = cellStart;
+  let to = cellEnd;
   while (from < to && isBlankCode(text.charCodeAt(from))) from++;
   while (to > from && isBlankCode(text.charCodeAt(to - 1))) to--;
   // An empty cell sits where the cell begins.
-  if (from === to) return gridCell('', lineStart + from, lineStart + from);
+  if (from === to) return gridCell('', lineStart + cellStart, lineStart + cellStart);
   return gridCell(from === 0 && to === text.length ? text : text.slice(from, to), lineStart + from, lineStart + to);
 }
 
