@@ -42,7 +42,7 @@ function subject(report: CorpusReport): Subject {
   const dependencies = new Map<string, number[]>();
   const tableLines: number[] = [];
   for (const [table, rows] of Object.entries(report.expected.tables)) {
-    const found = (clean.report.tables as Record<string, { position: { start: { line: number }; end: { line: number } } }>)[table];
+    const found = (clean.report.tables as Record<string, { layout: string; position: { start: { line: number }; end: { line: number } } }>)[table];
     if (!found) throw new Error(`${report.name}: the clean parse has no ${table}; the golden test should fail too`);
     const whole = span(found.position.start.line - 1, found.position.end.line - 1);
     tableLines.push(...whole);
@@ -51,6 +51,13 @@ function subject(report: CorpusReport): Subject {
       const node = rowsOf(clean, table)[row] as { position: { start: { line: number }; end: { line: number } } } | undefined;
       if (!node) throw new Error(`${report.name}: the clean parse has no ${table}.${row}`);
       const own = span(node.position.start.line - 1, node.position.end.line - 1);
+      if (found.layout === 'cell-per-line') {
+        // A row of one cell per line ends at a blank line or where a label follows its values:
+        // the lines up to the next value are its boundary, and losing them (the blank line and
+        // the next label) runs two rows into one, which is then rightly left unassigned.
+        const last = found.position.end.line - 1;
+        for (let next = node.position.end.line; next <= last && !/^\s*[\d?？]/.test(lines[next] as string); next++) own.push(next);
+      }
       const context = table === 'reviewLitigation' ? whole : row === 'other.other' ? groupLines : [];
       dependencies.set(`${table}.${row}`, [...own, ...context]);
     }
