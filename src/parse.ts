@@ -57,8 +57,9 @@ interface RegionPart {
 /**
  * Splits a region where a row announces another table than the rows above it: when the part
  * heading between two tables is lost, nothing else separates them, and reading them as one
- * region loses the second table whole. The second table starts after the last row with values
- * above its announcing row, so that its header rows go with it.
+ * region loses the second table whole. The second table starts after the last row above its
+ * announcing row that has values or announces the first table, so that its own header rows go
+ * with it and the first table's do not. A part without values is no table.
  */
 function splitAtAnchors(region: LineSpan, grid: Grid): RegionPart[] {
   const announced = grid.rows.map((row) => anchoredTable(labelKey(row.label)));
@@ -66,6 +67,7 @@ function splitAtAnchors(region: LineSpan, grid: Grid): RegionPart[] {
   let start = 0;
   let current: TableKey | undefined;
   let lastWithValues = -1;
+  let lastAnnouncing = -1;
   const close = (end: number) => {
     const rows = grid.rows.slice(start, end);
     const first = parts.length === 0 ? region.first : (rows[0] as GridRow).firstLine;
@@ -76,8 +78,11 @@ function splitAtAnchors(region: LineSpan, grid: Grid): RegionPart[] {
   };
   for (let i = 0; i < grid.rows.length; i++) {
     const table = announced[i];
-    if (table && current && table !== current && lastWithValues >= start) close(lastWithValues + 1);
-    if (table) current = table;
+    if (table && current && table !== current) close(Math.max(lastWithValues, lastAnnouncing) + 1);
+    if (table) {
+      current = table;
+      lastAnnouncing = i;
+    }
     if ((grid.rows[i] as GridRow).values.length > 0) lastWithValues = i;
   }
   close(grid.rows.length);

@@ -280,6 +280,19 @@ describe('damaged corpus reports', () => {
     }
   });
 
+  it.each(subjects.map((s) => [s.report.name, s] as const))('%s: losing a part heading and the last row above it keeps the tables around it', (_, target) => {
+    // The table above may then end in header rows of its own (an article heading of table 二)
+    // right before the announcing row of the next: those must stay with the table above.
+    for (const heading of target.partHeadings) {
+      let above = heading - 1;
+      while (above >= 0 && !/\d\s*$/.test(target.lines[above] as string)) above--;
+      const damage = new Damage(target.lines);
+      damage.delete(heading);
+      if (above >= 0) damage.delete(above);
+      expect(expectIntactRowsRead(target, damage)).toBeGreaterThan(target.dependencies.size / 2);
+    }
+  });
+
   it.each(subjects.map((s) => [s.report.name, s] as const))('%s: a report cut off inside a table keeps the rows above the cut', (_, target) => {
     const first = Math.min(...target.tableLines);
     const last = Math.max(...target.tableLines);
