@@ -1,6 +1,6 @@
-import { TextBuilder } from './builder';
+import { Rewriter } from './builder';
 import { codePointAt, codePointBefore, isHan } from './han';
-import { EditLog } from './offset-map';
+import type { EditLog } from './offset-map';
 
 export interface CommaResult {
   text: string;
@@ -26,11 +26,8 @@ function isProseComma(left: number, right: number): boolean {
  * parser, which needs to see it.
  */
 export function repairCommas(input: string): CommaResult {
-  const edits = new EditLog();
+  const output = new Rewriter(input);
   let repaired = 0;
-  let shrink = 0;
-  const out = new TextBuilder();
-  let copied = 0;
   // indexOf rather than a regex: commas can be most of a damaged line, and a match object per
   // comma costs several times the scan.
   let at = input.indexOf(',');
@@ -38,30 +35,14 @@ export function repairCommas(input: string): CommaResult {
     let end = at + 1;
     while (input.charCodeAt(end) === 0x2c) end++;
     const run = end - at;
-    const normAt = at - shrink;
     if (ABSORBING.has(input.charCodeAt(end))) {
-      out.copy(input, copied, at);
-      edits.push(normAt, normAt, at, end);
-      shrink += run;
-      copied = end;
+      output.replace(at, end);
       repaired++;
-    } else if (run === 2) {
-      out.copy(input, copied, at);
-      out.unit(FULLWIDTH_COMMA);
-      edits.push(normAt, normAt + 1, at, end);
-      shrink += 1;
-      copied = end;
-      repaired++;
-    } else if (run === 1 && isProseComma(codePointBefore(input, at), codePointAt(input, end))) {
-      // Same length, so no log entry: the map is the identity here.
-      out.copy(input, copied, at);
-      out.unit(FULLWIDTH_COMMA);
-      copied = end;
+    } else if (run === 2 || (run === 1 && isProseComma(codePointBefore(input, at), codePointAt(input, end)))) {
+      output.replace(at, end, FULLWIDTH_COMMA);
       repaired++;
     }
     at = input.indexOf(',', end);
   }
-  if (copied === 0) return { text: input, edits, repaired };
-  out.copy(input, copied, input.length);
-  return { text: out.toString(), edits, repaired };
+  return { text: output.text(), edits: output.edits, repaired };
 }

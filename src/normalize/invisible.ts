@@ -1,5 +1,5 @@
-import { TextBuilder } from './builder';
-import { EditLog } from './offset-map';
+import { Rewriter } from './builder';
+import type { EditLog } from './offset-map';
 
 export interface InvisibleResult {
   text: string;
@@ -20,38 +20,26 @@ const SPECIAL = /[\r\u00A0\u2007\u202F\u200B-\u200D\u2060\uFEFF]/g;
  * U+3000 and tabs are left alone: both carry layout in tables and indented cells.
  */
 export function cleanInvisible(input: string): InvisibleResult {
-  const edits = new EditLog();
-  const out = new TextBuilder();
+  const output = new Rewriter(input);
   let lineBreaks = 0;
   let invisible = 0;
   let nbsp = 0;
-  let copied = 0;
-  let shrink = 0;
   SPECIAL.lastIndex = 0;
   while (SPECIAL.test(input)) {
     const i = SPECIAL.lastIndex - 1;
     const c = input.charCodeAt(i);
-    out.copy(input, copied, i);
-    copied = i + 1;
     if (c === 0x0d) {
-      out.unit(0x0a);
+      const crlf = input.charCodeAt(i + 1) === 0x0a;
+      output.replace(i, crlf ? i + 2 : i + 1, 0x0a);
+      if (crlf) SPECIAL.lastIndex = i + 2;
       lineBreaks++;
-      if (input.charCodeAt(i + 1) === 0x0a) {
-        edits.push(i - shrink, i - shrink + 1, i, i + 2);
-        shrink++;
-        copied = i + 2;
-        SPECIAL.lastIndex = copied;
-      }
     } else if (c === 0xa0 || c === 0x2007 || c === 0x202f) {
-      out.unit(0x20);
+      output.replace(i, i + 1, 0x20);
       nbsp++;
     } else {
-      edits.push(i - shrink, i - shrink, i, i + 1);
+      output.replace(i, i + 1);
       invisible++;
-      shrink++;
     }
   }
-  if (copied === 0) return { text: input, edits, lineBreaks, invisible, nbsp };
-  out.copy(input, copied, input.length);
-  return { text: out.toString(), edits, lineBreaks, invisible, nbsp };
+  return { text: output.text(), edits: output.edits, lineBreaks, invisible, nbsp };
 }

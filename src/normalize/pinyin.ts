@@ -1,6 +1,6 @@
-import { TextBuilder } from './builder';
+import { Rewriter } from './builder';
 import { codePointBefore, isHan } from './han';
-import { EditLog } from './offset-map';
+import type { EditLog } from './offset-map';
 
 export interface PinyinResult {
   text: string;
@@ -69,11 +69,8 @@ function syllableEnd(text: string, from: number): number {
  * annotation from content: `(一)`, `(惠民惠企)` and the neutral-tone `(de)` all stay.
  */
 export function stripPinyin(input: string): PinyinResult {
-  const edits = new EditLog();
-  const out = new TextBuilder();
+  const output = new Rewriter(input);
   let removed = 0;
-  let deleted = 0;
-  let copied = 0;
   let at = input.indexOf('(');
   while (at >= 0) {
     const close = isHan(codePointBefore(input, at)) ? syllableEnd(input, at + 1) : -1;
@@ -81,17 +78,11 @@ export function stripPinyin(input: string): PinyinResult {
       at = input.indexOf('(', at + 1);
       continue;
     }
-    const end = close + 1;
-    out.copy(input, copied, at);
-    edits.push(at - deleted, at - deleted, at, end);
-    deleted += end - at;
+    output.replace(at, close + 1);
     removed++;
-    copied = end;
     // The group is judged on the original text, so `習(xí)(xí)` keeps its second group, as the
     // lookbehind regex would.
-    at = input.indexOf('(', end);
+    at = input.indexOf('(', close + 1);
   }
-  if (copied === 0) return { text: input, edits, removed };
-  out.copy(input, copied, input.length);
-  return { text: out.toString(), edits, removed };
+  return { text: output.text(), edits: output.edits, removed };
 }
