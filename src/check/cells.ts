@@ -20,6 +20,21 @@ export function rowsOf(report: Report, table: TableKey): Readonly<Record<string,
   return report.tables[table]?.rows as Readonly<Record<string, AnyRow | undefined>> | undefined;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The rows of a table in order, as Object.values gives them; empty when the report lacks the table. */
+export function rowList(report: Report, table: TableKey): AnyRow[] {
+  const rows = rowsOf(report, table);
+  const list: AnyRow[] = [];
+  // for…in with an own-property test visits what Object.values would, in its order; Object.values
+  // is several times slower on the rows of table 三, which are many enough to be a dictionary.
+  for (const key in rows) {
+    const row = hasOwn.call(rows, key) ? rows[key] : undefined;
+    if (row) list.push(row);
+  }
+  return list;
+}
+
 export function isCell(value: unknown): value is Cell {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'cell';
 }

@@ -1,7 +1,7 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { Cell, Report, TableKey } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
-import { isCell, rowsOf } from './cells';
+import { isCell, rowList } from './cells';
 import { finding } from './codes';
 import { columnName, formatNumber, rowName, tableName } from './names';
 
@@ -13,8 +13,6 @@ const AMOUNT_COLUMNS: ReadonlySet<string> = new Set(
 const SIGNED_COLUMNS: ReadonlySet<string> = new Set(['change']);
 const NONE: ReadonlySet<string> = new Set();
 const TABLE_KEYS: readonly TableKey[] = ['activeDisclosure', 'applications', 'reviewLitigation'];
-
-const hasOwn = Object.prototype.hasOwnProperty;
 
 // Nearly every cell is fine: the message and the cell list are only worth building for one that is not.
 function cellFindings(table: TableKey, rowKey: string, column: string, cell: Cell, negative: boolean, fractional: boolean): Diagnostic[] {
@@ -35,16 +33,11 @@ function cellFindings(table: TableKey, rowKey: string, column: string, cell: Cel
 export function checkCounts(report: Report): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of TABLE_KEYS) {
-    const rows = rowsOf(report, table);
-    const columns = report.tables[table]?.columns;
-    if (!rows || !columns) continue;
+    const columns = report.tables[table]?.columns ?? [];
     const amounts = table === 'activeDisclosure' ? AMOUNT_COLUMNS : NONE;
     const signed = table === 'activeDisclosure' ? SIGNED_COLUMNS : NONE;
-    // for…in with an own-property test visits the rows Object.values would, in its order, without
-    // the array; a row's cells are those of the table's columns it has.
-    for (const rowKey in rows) {
-      const row = hasOwn.call(rows, rowKey) ? rows[rowKey] : undefined;
-      if (!row) continue;
+    // A row's cells are those of the table's columns it has.
+    for (const row of rowList(report, table)) {
       for (const column of columns) {
         const cell = row[column];
         if (!isCell(cell)) continue;
