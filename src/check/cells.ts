@@ -22,8 +22,19 @@ export function rowsOf(report: Report, table: TableKey): Readonly<Record<string,
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/** The rows of each table in order, listed once for all the checks of a report. */
+export type RowLists = Readonly<Record<TableKey, readonly AnyRow[]>>;
+
+export function rowLists(report: Report): RowLists {
+  return {
+    activeDisclosure: rowList(report, 'activeDisclosure'),
+    applications: rowList(report, 'applications'),
+    reviewLitigation: rowList(report, 'reviewLitigation'),
+  };
+}
+
 /** The rows of a table in order, as Object.values gives them; empty when the report lacks the table. */
-export function rowList(report: Report, table: TableKey): AnyRow[] {
+function rowList(report: Report, table: TableKey): AnyRow[] {
   const rows = rowsOf(report, table);
   const list: AnyRow[] = [];
   // for…in with an own-property test visits what Object.values would, in its order; Object.values

@@ -1,7 +1,7 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { Cell, Report, TableKey } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
-import { isCell, rowList } from './cells';
+import { isCell, type RowLists } from './cells';
 import { finding } from './codes';
 import { columnName, formatNumber, rowName, tableName } from './names';
 
@@ -30,14 +30,14 @@ function cellFindings(table: TableKey, rowKey: string, column: string, cell: Cel
 }
 
 /** Every count whole and non-negative: one error per cell that is not. */
-export function checkCounts(report: Report): Diagnostic[] {
+export function checkCounts(report: Report, rows: RowLists): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of TABLE_KEYS) {
     const columns = report.tables[table]?.columns ?? [];
     const amounts = table === 'activeDisclosure' ? AMOUNT_COLUMNS : NONE;
     const signed = table === 'activeDisclosure' ? SIGNED_COLUMNS : NONE;
     // A row's cells are those of the table's columns it has.
-    for (const row of rowList(report, table)) {
+    for (const row of rows[table]) {
       for (const column of columns) {
         const cell = row[column];
         if (!isCell(cell)) continue;

@@ -1,7 +1,7 @@
 import { APPLICATIONS, IDENTITIES } from '../../grammar/index';
 import type { Position, Report, TableKey } from '../ast';
 import type { CellRef } from '../diagnostics';
-import { rowList, rowsOf, valueOf, type AnyRow } from './cells';
+import { rowsOf, valueOf, type AnyRow, type RowLists } from './cells';
 
 /** An identity as grammar/ declares it. */
 export type Identity = (typeof IDENTITIES)[number];
@@ -82,15 +82,24 @@ function columnSides(identity: Identity, present: (row: string) => boolean): Sid
 /** Sides closer than this are equal: amounts in 万元 are compared to 0.01, counts are whole. */
 export const TOLERANCE = 0.01;
 
-/** The cells of `rows` × `columns` added up, each read as {@link read} reads it; null when one has no value. */
-function total(rows: readonly (AnyRow | undefined)[], columns: readonly string[], blankAsZero: boolean): number | null {
+/** The cells of `row` in `columns` added up, each read as {@link read} reads it; null when one has no value. */
+function rowTotal(row: AnyRow, columns: readonly string[], blankAsZero: boolean): number | null {
   let sum = 0;
-  for (const row of rows) {
-    for (const column of columns) {
-      const value = valueOf(row, column, blankAsZero);
-      if (value === null) return null;
-      sum += value;
-    }
+  for (const column of columns) {
+    const value = valueOf(row, column, blankAsZero);
+    if (value === null) return null;
+    sum += value;
+  }
+  return sum;
+}
+
+/** The cells of `rows` in `column` added up, as {@link rowTotal} adds a row's. */
+function columnTotal(rows: readonly (AnyRow | undefined)[], column: string, blankAsZero: boolean): number | null {
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const value = valueOf(rows[i], column, blankAsZero);
+    if (value === null) return null;
+    sum += value;
   }
   return sum;
 }
@@ -125,7 +134,7 @@ function columnsNeeded(): ReadonlyMap<Identity, readonly string[]> {
  * a misfiled application by the columns that balance. A table the report lacks has no instances;
  * a row identity applies to the rows that were read.
  */
-export function expandIdentities(report: Report, blankAsZero: boolean): (Instance | MissingRows)[] {
+export function expandIdentities(report: Report, blankAsZero: boolean, lists: RowLists): (Instance | MissingRows)[] {
   // Nearly every instance of a well-formed report holds: they are tested straight on the rows,
   // and only those a finding needs are built.
   const expanded: (Instance | MissingRows)[] = [];
@@ -146,11 +155,14 @@ export function expandIdentities(report: Report, blankAsZero: boolean): (Instanc
         // Looked up once rather than in every column: table 三 has enough rows to be a dictionary.
         const sumRows = sum.rows.map((row) => rows[row]);
         const equalsRows = equals.rows.map((row) => rows[row]);
-        const holds = (column: string) => {
-          const only = [column];
-          return addsUp(total(sumRows, only, blankAsZero), total(equalsRows, only, blankAsZero));
-        };
-        if (table.columns.every(holds)) continue;
+        let allHold = true;
+        for (const column of table.columns) {
+          if (!addsUp(columnTotal(sumRows, column, blankAsZero), columnTotal(equalsRows, column, blankAsZero))) {
+            allHold = false;
+            break;
+          }
+        }
+        if (allHold) continue;
         for (const column of table.columns) {
           expanded.push({
             kind: 'instance',
@@ -167,8 +179,8 @@ export function expandIdentities(report: Report, blankAsZero: boolean): (Instanc
 
     const columns = columnsNeeded().get(identity) ?? [];
     if (!columns.every((column) => table.columns.includes(column))) continue;
-    for (const row of rowList(report, identity.table)) {
-      if (addsUp(total([row], identity.sum, blankAsZero), total([row], identity.equals, blankAsZero))) continue;
+    for (const row of lists[identity.table]) {
+      if (addsUp(rowTotal(row, identity.sum, blankAsZero), rowTotal(row, identity.equals, blankAsZero))) continue;
       expanded.push({
         kind: 'instance',
         identity,

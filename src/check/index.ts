@@ -1,6 +1,7 @@
 import type { Report } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { checkIdentities } from './arithmetic';
+import { rowLists } from './cells';
 import { checkCounts } from './counts';
 import { checkNarrative } from './narrative';
 import { createLocator } from './sentences';
@@ -62,7 +63,8 @@ export interface CheckReportOptions {
  */
 export function checkReport(report: Report, options: CheckReportOptions = {}): Diagnostic[] {
   const blankAsZero = options.blankAsZero ?? false;
-  const diagnostics = [...checkCounts(report), ...checkIdentities(report, blankAsZero)];
+  const rows = rowLists(report);
+  const diagnostics = [...checkCounts(report, rows), ...checkIdentities(report, blankAsZero, rows)];
   if (options.narrative !== false) {
     diagnostics.push(...checkNarrative(report, { locate: createLocator(report, options.text), blankAsZero }));
   }

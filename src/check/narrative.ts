@@ -65,7 +65,10 @@ function compile(): Compiled {
   return compiled;
 }
 
-const holdsOne = (text: string, phrases: readonly string[]) => phrases.some((phrase) => text.includes(phrase));
+function holdsOne(text: string, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) if (text.includes(phrase)) return true;
+  return false;
+}
 
 const countOf = (match: RegExpExecArray) => Number((match[1] as string).replace(/,/g, ''));
 

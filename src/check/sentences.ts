@@ -1,4 +1,4 @@
-import type { Position, Report, Section } from '../ast';
+import type { Point, Position, Report, Section } from '../ast';
 import { createLineIndex, type LineIndex } from '../lines/line-index';
 import { normalize, type Normalized } from '../normalize/index';
 
@@ -56,27 +56,36 @@ export type Locator = (section: Section, pieces: readonly string[]) => Position;
  * is the position, else the section.
  */
 export function createLocator(report: Report, input: string | undefined): Locator {
-  let lines: LineIndex | undefined;
-  const spans = new Map<string, Normalized>();
+  const spans = new Map<string, { text: string; normalized: Normalized; lines?: LineIndex }>();
   return (section, pieces) => {
     if (input !== undefined && input.length >= report.position.end.offset) {
-      const base = section.position.start.offset;
+      const { start, end } = section.position;
       // Conversion first: the parser converts by default. Unconverted text covers a report
       // parsed with `convertTraditional: false`.
       for (const convertTraditional of [true, false]) {
         const key = `${section.key} ${convertTraditional}`;
-        let normalized = spans.get(key);
-        if (!normalized) {
-          normalized = normalize(input.slice(base, section.position.end.offset), { convertTraditional });
-          spans.set(key, normalized);
+        let span = spans.get(key);
+        if (!span) {
+          const text = input.slice(start.offset, end.offset);
+          span = { text, normalized: normalize(text, { convertTraditional }) };
+          spans.set(key, span);
         }
+        const { normalized } = span;
         for (const piece of pieces) {
           const at = piece === '' ? -1 : normalized.text.indexOf(piece);
           if (at === -1) continue;
-          lines ??= createLineIndex(input);
+          // Points within the section's span, moved to where the span starts: the section starts
+          // a line, so its first line's columns count from the section's own column.
+          span.lines ??= createLineIndex(span.text);
+          const within = span.lines;
+          const toInput = (point: Point): Point => ({
+            line: start.line + point.line - 1,
+            column: point.line === 1 ? start.column + point.column - 1 : point.column,
+            offset: start.offset + point.offset,
+          });
           return {
-            start: lines.point(base + normalized.toOriginalStart(at)),
-            end: lines.point(base + normalized.toOriginalEnd(at + piece.length)),
+            start: toInput(within.point(normalized.toOriginalStart(at))),
+            end: toInput(within.point(normalized.toOriginalEnd(at + piece.length))),
           };
         }
       }
