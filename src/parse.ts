@@ -1,7 +1,6 @@
 import { SECTIONS, TABLES } from '../grammar/index';
 import type { FormatVersion, ParseResult, Report, Section, Subsection, TableKey, TableOfKey, Tables } from './ast';
 import { parseDiagnostic, type Diagnostic } from './diagnostics';
-import { labelKey } from './labels';
 import { classifyLines } from './lines/classify';
 import { splitLines, type Line } from './lines/split';
 import { findClosing, readMetaFacts } from './meta';
@@ -62,7 +61,7 @@ interface RegionPart {
  * with it and the first table's do not. A part without values is no table.
  */
 function splitAtAnchors(region: LineSpan, grid: Grid): RegionPart[] {
-  const announced = grid.rows.map((row) => anchoredTable(labelKey(row.label)));
+  const announced = grid.rows.map((row) => anchoredTable(row.key));
   const parts: RegionPart[] = [];
   let start = 0;
   let current: TableKey | undefined;
@@ -92,9 +91,11 @@ function splitAtAnchors(region: LineSpan, grid: Grid): RegionPart[] {
 /** Decides which table each region holds: by the phrases only that table has, else by its part. */
 function identifyTables(lines: readonly Line[], kinds: string, outline: Outline): FoundTable[] {
   const best = new Map<TableKey, { found: FoundTable; score: number }>();
-  const parts = outline.tableRegions.flatMap((region) => splitAtAnchors(region, readGrid(lines, kinds, region)));
+  const parts: RegionPart[] = [];
+  for (const region of outline.tableRegions) for (const part of splitAtAnchors(region, readGrid(lines, kinds, region))) parts.push(part);
   for (const { span, grid, anchored } of parts) {
-    const values = grid.rows.reduce((sum, row) => sum + row.values.length, 0);
+    let values = 0;
+    for (const row of grid.rows) values += row.values.length;
     if (values === 0) continue;
     let key = anchored;
     if (!key) {
@@ -201,7 +202,18 @@ export function readReport(input: string, options: ParseOptions = {}): ParseResu
   const formatVersion = readFormatVersion(outline, tables, facts.year);
   const report: Report = {
     type: 'report',
-    meta: { ...facts, formatVersion, script: normalized.script },
+    // Spelled out: a spread goes through the engine's generic copy.
+    meta: {
+      title: facts.title,
+      agency: facts.agency,
+      year: facts.year,
+      period: facts.period,
+      documentNumber: facts.documentNumber,
+      issuer: facts.issuer,
+      date: facts.date,
+      formatVersion,
+      script: normalized.script,
+    },
     sections,
     tables,
     position: source.position(0, normalized.text.length),

@@ -1,6 +1,6 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2019_MARKERS, ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { ActiveDisclosureTable } from '../ast';
-import { createMatcher, labelKey } from '../labels';
+import { createMatcher } from '../labels';
 import type { Grid } from './grid';
 import { placeRow, usualTrailing, type TableContext, type TableRows } from './rows';
 
@@ -14,7 +14,7 @@ const markerMatcher = createMatcher(ACTIVE_DISCLOSURE_2019_MARKERS.map((m) => ({
 
 /** Whether table 二's headers are those of the 2019 trial format. */
 export function isActiveDisclosure2019(grid: Grid): boolean {
-  return grid.rows.some((row) => markerMatcher.best(labelKey(row.label)) !== undefined);
+  return grid.rows.some((row) => markerMatcher.best(row.key) !== undefined);
 }
 
 /** Reads table 二 (主动公开政府信息情况): rows by label, columns from the block each row belongs to. */
@@ -30,7 +30,7 @@ export function readActiveDisclosure(context: TableContext, grid: Grid, start: n
   const trailing = usualTrailing(grid.rows);
   for (const row of grid.rows) {
     if (row.values.length === 0) continue;
-    const key = matcher.best(labelKey(row.label))?.key;
+    const key = matcher.best(row.key)?.key;
     // Each row's columns are those of the block (article of the 条例) it belongs to.
     const block = key ? variant.blocks.find((b) => (b.rows as readonly string[]).includes(key)) : undefined;
     const blockColumns: readonly string[] = block?.columns ?? [];

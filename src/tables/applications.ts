@@ -25,17 +25,18 @@ export interface RowName {
 /**
  * Names a table 三 row from its labels. Group and heading phrases are taken out first (they are
  * often fused into an item's label: `三、本年度办理结果 （三）不予公开 (一) 予以公开`), then the most
- * specific item phrase wins. A label naming only a group is the group given as one row.
+ * specific item phrase wins. A label naming only a group is the group given as one row. `labelKey`
+ * is the labels' comparison key (see labels.ts).
  */
-export function nameApplicationsRow(label: string, context: GroupKey | undefined): RowName {
+export function nameApplicationsRow(labelKey: string, context: GroupKey | undefined): RowName {
   // Every report repeats the same labels in the same groups.
   let inContext = names.get(context);
   if (!inContext) names.set(context, (inContext = new Map()));
-  let name = inContext.get(label);
+  let name = inContext.get(labelKey);
   if (!name) {
-    name = nameRow(label, context);
+    name = nameRow(labelKey, context);
     if (inContext.size >= MAX_CACHED_NAMES) inContext.clear();
-    if (label.length <= 200) inContext.set(label, name);
+    if (labelKey.length <= 200) inContext.set(labelKey, name);
   }
   return name;
 }
@@ -43,8 +44,8 @@ export function nameApplicationsRow(label: string, context: GroupKey | undefined
 const names = new Map<GroupKey | undefined, Map<string, RowName>>();
 const MAX_CACHED_NAMES = 4096;
 
-function nameRow(label: string, context: GroupKey | undefined): RowName {
-  let key = labelKey(label);
+function nameRow(labelKey: string, context: GroupKey | undefined): RowName {
+  let key = labelKey;
   const groups = groupMatcher.all(key);
   for (const match of [...groups, ...headingMatcher.all(key)]) key = key.split(match.phrase).join('');
   const group = groups[0]?.key;
@@ -61,7 +62,7 @@ function columnsOf(grid: Grid): string[] {
   const columns: string[] = APPLICATIONS.columns.map((c) => c.key);
   const header = grid.rows
     .filter((row) => row.values.length === 0)
-    .map((row) => labelKey(row.label))
+    .map((row) => row.key)
     .join('');
   const subtotal = header.indexOf(labelKey(SUBTOTAL.phrases[0]));
   if (subtotal === -1) return columns;
@@ -78,7 +79,7 @@ export function readApplications(context: TableContext, grid: Grid, start: numbe
   const trailing = usualTrailing(grid.rows);
 
   for (const row of grid.rows) {
-    const name = nameApplicationsRow(row.label, group);
+    const name = nameApplicationsRow(row.key, group);
     if (name.group) group = name.group;
     else if (name.key && !leafByKey.get(name.key)?.group) group = undefined;
     if (row.values.length > 0) placeRow(context, table, row, name.key, columns, trailing);

@@ -2,6 +2,7 @@ import type { TableLayout } from '../ast';
 import { isBlankCode, spacedValues } from '../lines/classify';
 import type { Line } from '../lines/split';
 import type { LineSpan } from '../structure/outline';
+import { labelKey } from '../labels';
 import { holdsValue, readCell, type CellReading } from './cell';
 
 /** A cell's text, trimmed, with its offsets in the normalised text. */
@@ -29,6 +30,11 @@ export interface GridRow {
   labels: GridCell[];
   /** The label cells' text joined by spaces. */
   label: string;
+  /**
+   * The label as it is compared with the format's row names: NFKC, without whitespace,
+   * punctuation and symbols (`（一）不予公开` → `一不予公开`).
+   */
+  key: string;
   values: GridCell[];
   /**
    * Empty cells between the labels and the first value, and after the last value: merged-cell
@@ -91,7 +97,25 @@ export function splitRow(line: Line): GridCell[] {
 }
 
 function joinLabels(labels: readonly GridCell[]): string {
-  return labels.length === 1 ? (labels[0] as GridCell).text : labels.map((cell) => cell.text).join(' ');
+  if (labels.length === 0) return '';
+  let label = (labels[0] as GridCell).text;
+  for (let i = 1; i < labels.length; i++) label += ` ${(labels[i] as GridCell).text}`;
+  return label;
+}
+
+/** The non-empty cells of `cells[0, end)`. */
+function labelsOf(cells: readonly GridCell[], end: number): GridCell[] {
+  const labels: GridCell[] = [];
+  for (let i = 0; i < end; i++) {
+    const cell = cells[i] as GridCell;
+    if (cell.text !== '') labels.push(cell);
+  }
+  return labels;
+}
+
+/** `cells[from, to)`: the row's own array when that is all of it (each row has its own). */
+function slice(cells: GridCell[], from: number, to: number): GridCell[] {
+  return from === 0 && to === cells.length ? cells : cells.slice(from, to);
 }
 
 /** Sorts a row's cells into labels and values. */
@@ -105,24 +129,27 @@ function toRow(cells: GridCell[], firstLine: number, lastLine: number, start: nu
     }
   }
   if (firstValue === -1) {
-    const labels = cells.filter((cell) => cell.text !== '');
-    return { firstLine, lastLine, start, end, labels, label: joinLabels(labels), values: [], leading: [], trailing: [] };
+    const labels = labelsOf(cells, cells.length);
+    const label = joinLabels(labels);
+    return { firstLine, lastLine, start, end, labels, label, key: labelKey(label), values: [], leading: [], trailing: [] };
   }
   let afterLabels = firstValue;
   while (afterLabels > 0 && (cells[afterLabels - 1] as GridCell).text === '') afterLabels--;
   let trailingEnd = lastValue + 1;
   while (trailingEnd < cells.length && (cells[trailingEnd] as GridCell).text === '') trailingEnd++;
-  const labels = cells.slice(0, firstValue).filter((cell) => cell.text !== '');
+  const labels = labelsOf(cells, firstValue);
+  const label = joinLabels(labels);
   return {
     firstLine,
     lastLine,
     start,
     end,
     labels,
-    label: joinLabels(labels),
-    values: cells.slice(firstValue, lastValue + 1),
-    leading: cells.slice(afterLabels, firstValue),
-    trailing: cells.slice(lastValue + 1, trailingEnd),
+    label,
+    key: labelKey(label),
+    values: slice(cells, firstValue, lastValue + 1),
+    leading: slice(cells, afterLabels, firstValue),
+    trailing: slice(cells, lastValue + 1, trailingEnd),
   };
 }
 

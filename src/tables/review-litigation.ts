@@ -1,7 +1,7 @@
 import { REVIEW_LITIGATION } from '../../grammar/index';
 import type { ReviewLitigationTable, UnassignedRow } from '../ast';
-import { createMatcher, labelKey } from '../labels';
-import type { Grid, GridRow } from './grid';
+import { createMatcher } from '../labels';
+import type { Grid, GridCell, GridRow } from './grid';
 import { assign, countMessage, fitValues, setAside, usualTrailing, type TableContext } from './rows';
 
 const rowMatcher = createMatcher(REVIEW_LITIGATION.rows);
@@ -20,20 +20,21 @@ export function readReviewLitigation(context: TableContext, grid: Grid, start: n
   const read = grid.rows.filter((row) => row.values.length > 0);
   // One line of numbers may have left its first or last cell blank.
   const valueRows = read.length === 1 ? [fitValues(read[0] as GridRow, EXPECTED, usualTrailing(grid.rows)) ?? (read[0] as GridRow)] : read;
-  const labelled = valueRows.map((row) => rowMatcher.best(labelKey(row.label))?.key);
+  const labelled = valueRows.map((row) => rowMatcher.best(row.key)?.key);
 
   if (valueRows.length === ROWS.length && labelled.every((key, i) => key === ROWS[i]) && valueRows.every((row) => row.values.length === COLUMNS.length)) {
     valueRows.forEach((row, i) => {
       rows[ROWS[i] as string] = assign(context, row, ROWS[i] as string, row.label, COLUMNS);
     });
   } else {
-    const values = valueRows.flatMap((row) => row.values);
+    const values: GridCell[] = [];
+    for (const row of valueRows) for (const cell of row.values) values.push(cell);
     if (values.length === EXPECTED) {
       for (let r = 0; r < ROWS.length; r++) {
         const slice = values.slice(r * COLUMNS.length, (r + 1) * COLUMNS.length);
         const first = slice[0] as GridRow['values'][number];
         const last = slice[slice.length - 1] as GridRow['values'][number];
-        const row: GridRow = { firstLine: -1, lastLine: -1, start: first.start, end: last.end, labels: [], label: '', values: slice, leading: [], trailing: [] };
+        const row: GridRow = { firstLine: -1, lastLine: -1, start: first.start, end: last.end, labels: [], label: '', key: '', values: slice, leading: [], trailing: [] };
         rows[ROWS[r] as string] = assign(context, row, ROWS[r] as string, '', COLUMNS);
       }
     } else if (values.length > 0) {
