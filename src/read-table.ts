@@ -35,8 +35,8 @@ export function readTable<K extends TableKey>(
   // Tabs, line breaks and pipes inside a cell would split it: they become spaces and ｜.
   const text = cells.map((row) => row.map((cell) => cell.replace(/[\t\r\n]/g, ' ').replace(/\|/g, '｜')).join('\t')).join('\n');
   const normalized = normalize(text);
-  const source = createSource(text, normalized);
   const lines = splitLines(normalized.text);
+  const source = createSource(text, normalized, lines);
   const kinds = classifyLines(lines).replace(/[^BE-]/g, 'R');
   const grid = readGrid(lines, kinds, { first: 0, last: lines.length - 1 });
   const diagnostics: Diagnostic[] = [];

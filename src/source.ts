@@ -1,5 +1,6 @@
 import type { Position } from './ast';
-import { createLineIndex } from './lines/line-index';
+import { createLineIndex, lineIndexOf } from './lines/line-index';
+import type { Line } from './lines/split';
 import type { Normalized } from './normalize/index';
 
 /** The caller's text and the way back to it from the normalised text. */
@@ -10,9 +11,12 @@ export interface Source {
   position(start: number, end: number): Position;
 }
 
-/** Builds the mapping from normalised offsets to positions in `input`. */
-export function createSource(input: string, normalized: Normalized): Source {
-  const lines = createLineIndex(input);
+/**
+ * Builds the mapping from normalised offsets to positions in `input`. `lines`, the normalised
+ * text's lines, spare a second scan for line breaks when normalising changed no length.
+ */
+export function createSource(input: string, normalized: Normalized, lines?: readonly Line[]): Source {
+  const points = lines && normalized.aligned ? lineIndexOf(lines, input.length) : createLineIndex(input);
   const { toOriginalStart, toOriginalEnd } = normalized;
   return {
     input,
@@ -21,7 +25,7 @@ export function createSource(input: string, normalized: Normalized): Source {
       const from = toOriginalStart(start);
       // An empty span stays empty: its end is its start, not the end of what was deleted there.
       const to = end <= start ? from : Math.max(from, toOriginalEnd(end));
-      return { start: lines.point(from), end: lines.point(to) };
+      return { start: points.point(from), end: points.point(to) };
     },
   };
 }

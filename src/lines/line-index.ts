@@ -24,31 +24,45 @@ export function createLineIndex(text: string): LineIndex {
       }
     }
   }
+  return new Lines(starts, text.length);
+}
+
+/** The index of a text already split into `lines` (see splitLines) that is `length` long. */
+export function lineIndexOf(lines: readonly { start: number }[], length: number): LineIndex {
+  const starts: number[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) starts[i] = (lines[i] as { start: number }).start;
+  return new Lines(starts, length);
+}
+
+class Lines implements LineIndex {
   // Nodes are built mostly in document order, so the line of the previous point, or the one after
   // it, usually holds the next: checked before a binary search.
-  let hint = 0;
-  const last = starts.length - 1;
-  const holds = (line: number, offset: number) =>
-    (starts[line] as number) <= offset && (line === last || (starts[line + 1] as number) > offset);
-  return {
-    point(offset) {
-      const clamped = Math.max(0, Math.min(offset, text.length));
-      let line = hint;
-      if (!holds(line, clamped)) {
-        if (line < last && holds(line + 1, clamped)) line++;
-        else {
-          let low = 0;
-          let high = last;
-          while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if ((starts[mid] as number) <= clamped) low = mid;
-            else high = mid - 1;
-          }
-          line = low;
+  private hint = 0;
+
+  constructor(
+    private readonly starts: number[],
+    private readonly length: number,
+  ) {}
+
+  point(offset: number): Point {
+    const starts = this.starts;
+    const clamped = offset <= 0 ? 0 : offset >= this.length ? this.length : offset;
+    const last = starts.length - 1;
+    let line = this.hint;
+    if ((starts[line] as number) > clamped || (line < last && (starts[line + 1] as number) <= clamped)) {
+      if (line < last && (starts[line + 1] as number) <= clamped && (line + 1 === last || (starts[line + 2] as number) > clamped)) line++;
+      else {
+        let low = 0;
+        let high = last;
+        while (low < high) {
+          const mid = (low + high + 1) >> 1;
+          if ((starts[mid] as number) <= clamped) low = mid;
+          else high = mid - 1;
         }
-        hint = line;
+        line = low;
       }
-      return { line: line + 1, column: clamped - (starts[line] as number) + 1, offset: clamped };
-    },
-  };
+      this.hint = line;
+    }
+    return { line: line + 1, column: clamped - (starts[line] as number) + 1, offset: clamped };
+  }
 }

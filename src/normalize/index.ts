@@ -35,6 +35,12 @@ export interface Normalized {
   toOriginalStart(n: number): number;
   /** Original exclusive end offset for a normalised exclusive end offset n. */
   toOriginalEnd(n: number): number;
+  /**
+   * True when no pass changed a length anywhere (only same-width replacements such as NBSP → space
+   * or 數 → 数), so that every offset of `text` is the same offset in the input, and so is every
+   * line start.
+   */
+  readonly aligned: boolean;
 }
 
 
@@ -64,6 +70,7 @@ export function normalize(input: string, options: NormalizeOptions = {}): Normal
       commas: commas.repaired,
       traditional: script.changed,
     },
+    aligned: chain.aligned,
     // Arrow functions, so the methods survive destructuring.
     toOriginalStart: (n) => chain.start(clamp(n)),
     toOriginalEnd: (n) => chain.end(clamp(n)),

@@ -115,6 +115,11 @@ export class OffsetChain {
     this.maps = logs.filter((log) => log.count > 0).map((log) => log.toMap());
   }
 
+  /** True when no pass changed a length: offsets map to themselves. */
+  get aligned(): boolean {
+    return this.maps.length === 0;
+  }
+
   start(n: number): number {
     let x = n;
     for (let k = this.maps.length - 1; k >= 0; k--) x = (this.maps[k] as EditMap).start(x);
