@@ -137,7 +137,8 @@ function buildSections(source: Source, lines: readonly Line[], outline: Outline,
         closeSubsection();
         // The lookbehind starts the trailing run only where a run starts: a plain `[…]+$` would
         // rescan a long run of inner spaces from each of its positions.
-        const heading = (start.rest.split(/[。]/)[0] ?? '').replace(/(?<![*。，,：:\s])[*。，,：:\s]+$/, '').replace(/\*+/g, '');
+        const stop = start.rest.indexOf('。');
+        const heading = (stop === -1 ? start.rest : start.rest.slice(0, stop)).replace(/(?<![*。，,：:\s])[*。，,：:\s]+$/, '').replace(/\*+/g, '');
         current = { numeral: start.numeral, heading: heading.length <= 30 ? heading : '', lines: [line] };
       } else if (current && line.text.trim() !== '') current.lines.push(line);
     }
@@ -176,8 +177,8 @@ function joinText(lines: readonly Line[]): string {
 export function readReport(input: string, options: ParseOptions = {}): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const normalized = normalize(input, { convertTraditional: options.convertTraditional ?? true });
-  const source = createSource(input, normalized);
   const lines = splitLines(normalized.text);
+  const source = createSource(input, normalized, lines);
   const kinds = classifyLines(lines);
   const outline = readOutline(lines, kinds);
 

@@ -31,12 +31,16 @@ function isPad(code: number): boolean {
 /** First characters of the texts NUMBER or RECOVERED can match: a digit, a sign, a `?`. */
 const MAY_START_VALUE: ReadonlySet<number> = new Set([...'0123456789+-?？'].map((c) => c.charCodeAt(0)));
 
-function isDigits(text: string): boolean {
+/** The value of a run of ASCII digits short enough to be exact, else -1. */
+function digitsValue(text: string): number {
+  if (text.length > 15) return -1;
+  let value = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
+    if (code < 48 || code > 57) return -1;
+    value = value * 10 + (code - 48);
   }
-  return true;
+  return value;
 }
 
 // Readings are shared (and frozen) where they can be: those without a value, since most cells a
@@ -62,7 +66,10 @@ export function readCell(text: string): CellReading {
   const bare = padded ? text.trim() : text;
   if (bare === '') return BLANK;
   const first = bare.charCodeAt(0);
-  if (first >= 48 && first <= 57 && isDigits(bare)) return countReading(Number(bare));
+  if (first >= 48 && first <= 57) {
+    const value = digitsValue(bare);
+    if (value !== -1) return countReading(value);
+  }
   if (bare.length <= LONGEST_NOT_APPLICABLE && NOT_APPLICABLE_SET.has(bare)) return NOT_APPLICABLE_READING;
   // Labels are most of the rest: a first character no value starts with settles them without
   // the regexes below.
