@@ -75,9 +75,10 @@ export class TextBuilder {
 
   private flush(): void {
     if (this.used === 0 || !this.buffer) return;
-    // fromCharCode keeps lone surrogates as they are, where a UTF-16 TextDecoder would not.
-    const units = this.buffer.subarray(0, this.used) as unknown as number[];
-    this.parts.push(String.fromCharCode.apply(null, units));
+    // fromCharCode keeps lone surrogates as they are, where a UTF-16 TextDecoder would not. One
+    // unit, the usual piece between two long runs (a repaired comma), skips the array call.
+    if (this.used === 1) this.parts.push(String.fromCharCode(this.buffer[0] as number));
+    else this.parts.push(String.fromCharCode.apply(null, this.buffer.subarray(0, this.used) as unknown as number[]));
     this.used = 0;
   }
 }
