@@ -25,18 +25,18 @@ export interface RowName {
 /**
  * Names a table 三 row from its labels. Group and heading phrases are taken out first (they are
  * often fused into an item's label: `三、本年度办理结果 （三）不予公开 (一) 予以公开`), then the most
- * specific item phrase wins. A label naming only a group is the group given as one row. `labelKey`
- * is the labels' comparison key (see labels.ts).
+ * specific item phrase wins. A label naming only a group is the group given as one row. `key` is
+ * the labels' comparison key (`GridRow.key`, see labels.ts).
  */
-export function nameApplicationsRow(labelKey: string, context: GroupKey | undefined): RowName {
+export function nameApplicationsRow(key: string, context: GroupKey | undefined): RowName {
   // Every report repeats the same labels in the same groups.
   let inContext = names.get(context);
   if (!inContext) names.set(context, (inContext = new Map()));
-  let name = inContext.get(labelKey);
+  let name = inContext.get(key);
   if (!name) {
-    name = nameRow(labelKey, context);
+    name = nameRow(key, context);
     if (inContext.size >= MAX_CACHED_NAMES) inContext.clear();
-    if (labelKey.length <= 200) inContext.set(labelKey, name);
+    if (key.length <= 200) inContext.set(key, name);
   }
   return name;
 }
@@ -44,8 +44,8 @@ export function nameApplicationsRow(labelKey: string, context: GroupKey | undefi
 const names = new Map<GroupKey | undefined, Map<string, RowName>>();
 const MAX_CACHED_NAMES = 4096;
 
-function nameRow(labelKey: string, context: GroupKey | undefined): RowName {
-  let key = labelKey;
+function nameRow(labelsKey: string, context: GroupKey | undefined): RowName {
+  let key = labelsKey;
   const groups = groupMatcher.all(key);
   for (const match of [...groups, ...headingMatcher.all(key)]) key = key.split(match.phrase).join('');
   const group = groups[0]?.key;
