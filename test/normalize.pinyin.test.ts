@@ -63,4 +63,22 @@ describe('pinyin debris', () => {
     expect(input.slice(r.toOriginalStart(1), r.toOriginalEnd(2))).toBe('近');
     expect(input.slice(r.toOriginalStart(0), r.toOriginalEnd(2))).toBe(input);
   });
+
+  // Past a few thousand pieces the passes assemble short runs from code units rather than
+  // slices; the text and every offset must come out the same either way.
+  it.each([10, 5000])('keeps text and offsets right with %i pinyin groups and comma repairs', (groups) => {
+    const unit = '习(xí)近,,';
+    const input = unit.repeat(groups);
+    const r = normalize(input);
+    expect(r.text).toBe('习近，'.repeat(groups));
+    expect(r.counts.pinyin).toBe(groups);
+    expect(r.counts.commas).toBe(groups);
+    for (let k = 0; k < groups; k++) {
+      const at = 3 * k;
+      const from = unit.length * k;
+      expect(input.slice(r.toOriginalStart(at), r.toOriginalEnd(at + 1))).toBe('习');
+      expect(r.toOriginalStart(at + 1)).toBe(from + 5);
+      expect(input.slice(r.toOriginalStart(at + 2), r.toOriginalEnd(at + 3))).toBe(',,');
+    }
+  });
 });

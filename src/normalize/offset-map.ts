@@ -9,6 +9,7 @@
  */
 
 const EMPTY = new Int32Array(0);
+const INITIAL_CAPACITY = 1024;
 
 /** One pass's edits as sorted (normStart, normEnd, origStart, origEnd) quadruples. */
 export class EditLog {
@@ -38,7 +39,8 @@ export class EditLog {
       return;
     }
     if ((this.size + 1) * 4 > d.length) {
-      const grown = new Int32Array(Math.max(256, d.length * 2));
+      // Typed arrays are slow to allocate: one of 4 KB holds the edits of most reports.
+      const grown = new Int32Array(Math.max(INITIAL_CAPACITY, d.length * 2));
       grown.set(d);
       this.data = grown;
     }
@@ -50,9 +52,10 @@ export class EditLog {
     this.size += 1;
   }
 
-  /** Freezes the log into a lookup structure (trimmed, so a big growth buffer is released). */
+  /** Freezes the log into a lookup structure (a big growth buffer trimmed, so that it is released). */
   toMap(): EditMap {
-    return new EditMap(this.data.slice(0, this.size * 4), this.size);
+    const used = this.size * 4;
+    return new EditMap(this.data.length > INITIAL_CAPACITY ? this.data.slice(0, used) : this.data, this.size);
   }
 }
 
