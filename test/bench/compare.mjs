@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleLibrary } from './bundle.mjs';
 import { corpusReports, floor, root } from './texts.mjs';
 
 const args = process.argv.slice(2);
@@ -28,19 +28,10 @@ const only = option('--only', '');
 const scratch = mkdtempSync(join(tmpdir(), 'xxgk-compare-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
-/** Bundles `src/index.ts` below `tree` (dependencies from this checkout) into one module. */
-async function bundle(tree, name) {
+/** The library at `tree` (see bundle.mjs), imported. */
+async function load(tree, name) {
   const outfile = join(scratch, `${name}.mjs`);
-  await build({
-    entryPoints: [join(tree, 'src', 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    nodePaths: [join(root, 'node_modules')],
-    logLevel: 'warning',
-  });
+  await bundleLibrary(tree, outfile);
   return import(pathToFileURL(outfile).href);
 }
 
@@ -49,8 +40,8 @@ mkdirSync(before);
 // Only what the library is built from: src/ and grammar/ as the revision has them.
 const archive = execFileSync('git', ['archive', revision, 'src', 'grammar'], { cwd: root });
 execFileSync('tar', ['-x', '-C', before], { input: archive });
-const old = await bundle(before, 'before');
-const now = await bundle(root, 'now');
+const old = await load(before, 'before');
+const now = await load(root, 'now');
 
 const texts = corpusReports()
   .filter((report) => report.name.startsWith(only))

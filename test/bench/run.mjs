@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
+import { bundleLibrary } from './bundle.mjs';
 import { corpusOfSize, corpusReports, floor, root } from './texts.mjs';
 
 const TARGETS = {
@@ -72,17 +73,8 @@ async function libraryBuild() {
   if (!process.argv.includes('--build') && existsSync(dist) && statSync(dist).mtimeMs >= newestSource()) {
     return { file: dist, label: 'dist/index.js (current with src/)' };
   }
-  const { build } = await import('esbuild');
   const file = join(scratch, 'index.js');
-  await build({
-    entryPoints: [join(root, 'src', 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: file,
-    logLevel: 'warning',
-  });
+  await bundleLibrary(root, file);
   const why = process.argv.includes('--build') ? '--build' : existsSync(dist) ? 'dist/ is older than src/' : 'no dist/';
   return { file, label: `esbuild bundle of src/index.ts (${why})` };
 }
