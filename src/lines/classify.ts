@@ -1,5 +1,5 @@
 import { holdsValue, readCell } from '../tables/cell';
-import { mayBeHeading, readHeading, stripMarkdown } from '../structure/headings';
+import { readHeading, stripMarkdown } from '../structure/headings';
 import type { Line } from './split';
 
 /**
@@ -34,41 +34,12 @@ function endsLikeValue(text: string): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19) || code === 63 || code === 0xff1f || code === 47 || code === 0x2014 || code === 45;
 }
 
-// The characters a line's kind turns on, found in one scan of a short line.
-const PIPE = 1;
-const TAB = 2;
-const FULL_STOP = 4;
-const SEMICOLON = 8;
-/** Lines up to this long are scanned in one loop; longer ones (prose) by the engine's searches. */
-const SCAN_LENGTH = 64;
-
-function marksOf(text: string): number {
-  if (text.length > SCAN_LENGTH) {
-    return (
-      (text.includes('|') ? PIPE : 0) |
-      (text.includes('\t') ? TAB : 0) |
-      (text.includes('。') ? FULL_STOP : 0) |
-      (text.includes('；') || text.includes(';') ? SEMICOLON : 0)
-    );
-  }
-  let marks = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 124) marks |= PIPE;
-    else if (code === 9) marks |= TAB;
-    else if (code === 0x3002) marks |= FULL_STOP;
-    else if (code === 0xff1b || code === 59) marks |= SEMICOLON;
-  }
-  return marks;
-}
-
 /** The kind of one line. Cheap tests first: most lines are prose. */
 export function classifyLine(text: string): LineKind {
   const trimmed = text.trim();
   if (trimmed === '') return text.includes('\t') ? 'E' : 'B';
-  const marks = marksOf(trimmed);
-  if (marks & PIPE) return SEPARATOR_ROW.test(trimmed) ? '-' : 'R';
-  if (marks & TAB) {
+  if (trimmed.includes('|')) return SEPARATOR_ROW.test(trimmed) ? '-' : 'R';
+  if (trimmed.includes('\t')) {
     // A heading or label between empty merged cells is still one cell.
     const only = onlyFilledCell(trimmed);
     if (only === undefined) return 'R';
@@ -81,10 +52,10 @@ export function classifyLine(text: string): LineKind {
   if (SEPARATOR_START.has(first) && SEPARATOR_ROW.test(trimmed)) return '-';
   const bare = MARKDOWN_START.has(first) ? stripMarkdown(trimmed) : trimmed;
   if (bare.charCodeAt(0) === ARTICLE_START && ARTICLE.test(bare)) return 'A';
-  if (trimmed.length <= MAX_HEADING_LINE && mayBeHeading(bare) && readHeading(trimmed)) return 'H';
-  const prose = (marks & FULL_STOP) !== 0;
+  if (trimmed.length <= MAX_HEADING_LINE && readHeading(trimmed)) return 'H';
+  const prose = trimmed.includes('。');
   if (!prose && endsLikeValue(trimmed) && spacedValues(trimmed)) return 'S';
-  if (prose || trimmed.length > MAX_LABEL_LENGTH || (marks & SEMICOLON) !== 0) return 'T';
+  if (prose || trimmed.length > MAX_LABEL_LENGTH || trimmed.includes('；') || trimmed.includes(';')) return 'T';
   return 'L';
 }
 

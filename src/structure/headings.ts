@@ -56,15 +56,6 @@ function isTrailingDecoration(code: number): boolean {
 }
 
 /**
- * False for text that {@link readHeading} surely finds no heading in, without running it: text
- * (markdown already stripped) that neither starts with a numeral nor holds a heading's last
- * character. Most lines of a report are settled by this.
- */
-export function mayBeHeading(text: string): boolean {
-  return NUMERALS.includes(text.charAt(0)) || HEADING_END.test(text);
-}
-
-/**
  * Reads a line as a part heading. A heading names its part by a key phrase and carries the part's
  * numeral; without a numeral it must spell out the standard heading, since short phrases such as
  * 行政复议 also head table columns.
@@ -72,7 +63,8 @@ export function mayBeHeading(text: string): boolean {
 export function readHeading(line: string): HeadingReading | undefined {
   const text = stripMarkdown(line);
   if (text.length === 0 || text.length > MAX_HEADING_LENGTH + 4) return undefined;
-  const numbered = NUMBERED.exec(text);
+  // Most lines start with no numeral: settled without running the expression.
+  const numbered = NUMERALS.includes(text.charAt(0)) ? NUMBERED.exec(text) : null;
   if (numbered) {
     const numeral = numbered[1] as string;
     const heading = (numbered[2] as string).replace(/[。.]$/, '');
