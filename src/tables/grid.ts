@@ -96,11 +96,10 @@ export function splitRow(line: Line): GridCell[] {
   return cells;
 }
 
+// One flat string: the row's key is looked up by it, and a string built piece by piece would be
+// flattened there first.
 function joinLabels(labels: readonly GridCell[]): string {
-  if (labels.length === 0) return '';
-  let label = (labels[0] as GridCell).text;
-  for (let i = 1; i < labels.length; i++) label += ` ${(labels[i] as GridCell).text}`;
-  return label;
+  return labels.length === 1 ? (labels[0] as GridCell).text : labels.map((cell) => cell.text).join(' ');
 }
 
 /** The non-empty cells of `cells[0, end)`. */
