@@ -203,18 +203,7 @@ export function readReport(input: string, options: ParseOptions = {}): ParseResu
   const formatVersion = readFormatVersion(outline, tables, facts.year);
   const report: Report = {
     type: 'report',
-    // Spelled out: a spread goes through the engine's generic copy.
-    meta: {
-      title: facts.title,
-      agency: facts.agency,
-      year: facts.year,
-      period: facts.period,
-      documentNumber: facts.documentNumber,
-      issuer: facts.issuer,
-      date: facts.date,
-      formatVersion,
-      script: normalized.script,
-    },
+    meta: { ...facts, formatVersion, script: normalized.script },
     sections,
     tables,
     position: source.position(0, normalized.text.length),

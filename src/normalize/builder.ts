@@ -11,19 +11,18 @@ import { EditLog } from './offset-map';
 
 const CAPACITY = 4096; // well under the engine's argument limit for fromCharCode.apply
 /**
- * Unchanged runs longer than this are sliced rather than copied unit by unit: a code unit copied
- * and turned back into a string costs a few nanoseconds, so a run of a dozen already costs about
- * what a piece does (pinyin and comma repair on corpus report 002, with an edit every twenty
- * characters or so, took about half as long again at 64), and a million one-character runs
- * between repairs still go through the buffer.
- */
-const SLICE_THRESHOLD = 8;
-/**
  * Pieces that are sliced whatever their length. A report's few hundred edits cost less as slices
  * than as code units turned back into strings (pinyin repair on corpus report 002, with 229
  * groups, took about a third less time); the buffer is for the inputs with many thousands.
  */
 const SLICED_PIECES = 2048;
+/**
+ * Past SLICED_PIECES, unchanged runs longer than this are still sliced rather than copied unit by
+ * unit: a code unit copied and turned back into a string costs a few nanoseconds, so a run of a
+ * dozen already costs about what a piece does, and a million one-character runs between repairs
+ * go through the buffer.
+ */
+const SLICE_THRESHOLD = 8;
 
 /**
  * One buffer for all builders: a fresh 8 KB buffer per pass that edits something was a measurable

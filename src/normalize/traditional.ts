@@ -180,8 +180,7 @@ function survey(input: string, convert: boolean): Survey {
       cp = input.codePointAt(i) as number;
     }
     const width = cp > 0xffff ? 2 : 1;
-    // The unified block, most of a report, without a call.
-    if ((cp >= 0x4e00 && cp <= 0x9fff) || isHan(cp)) han++;
+    if (isHan(cp)) han++;
     if (cp >= FIRST_TRADITIONAL && (width === 2 ? astral.has(cp) : bmp[cp] === TRADITIONAL)) {
       traditional++;
       if (convert && i >= convertedUntil) {

@@ -59,22 +59,11 @@ export function setAside(
 
 /** How many empty cells the rows of a table usually have after their last value. */
 export function usualTrailing(rows: readonly GridRow[]): number {
-  // Counts are small (a tab or two), so they are tallied in an array; the rare larger ones in a map.
-  const few = [0, 0, 0, 0, 0, 0, 0, 0];
-  let more: Map<number, number> | undefined;
-  for (const row of rows) {
-    if (row.values.length === 0) continue;
-    const trailing = row.trailing.length;
-    if (trailing < few.length) few[trailing] = (few[trailing] as number) + 1;
-    else (more ??= new Map()).set(trailing, (more.get(trailing) ?? 0) + 1);
-  }
-  // Ties go to the count seen first.
+  const counts = new Map<number, number>();
+  for (const row of rows) if (row.values.length > 0) counts.set(row.trailing.length, (counts.get(row.trailing.length) ?? 0) + 1);
   let usual = 0;
   let most = 0;
-  for (const row of rows) {
-    if (row.values.length === 0) continue;
-    const trailing = row.trailing.length;
-    const count = trailing < few.length ? (few[trailing] as number) : (more?.get(trailing) as number);
+  for (const [trailing, count] of counts) {
     if (count > most) {
       usual = trailing;
       most = count;
