@@ -1,5 +1,5 @@
 import type { ParseResult } from './ast';
-import { checkReport } from './check/index';
+import { checkTables } from './check/index';
 import { readReport, type ParseOptions } from './parse';
 
 /**
@@ -31,10 +31,10 @@ export function parseReport(text: string, options?: ParseOptions): ParseResult {
     const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text;
     throw new TypeError(`parseReport expects the report as a string, got ${got}`);
   }
-  const result = readReport(text, options);
-  if (options?.check === false) return result;
-  const diagnostics = [...result.diagnostics, ...checkReport(result.report, { text })];
+  const { report, diagnostics: read, views } = readReport(text, options);
+  if (options?.check === false) return { report, diagnostics: read };
+  const diagnostics = [...read, ...checkTables(report, { text }, views)];
   // Stable: parse diagnostics stay ahead of check diagnostics at the same place.
   diagnostics.sort((a, b) => (a.position?.start.offset ?? Infinity) - (b.position?.start.offset ?? Infinity));
-  return { report: result.report, diagnostics };
+  return { report, diagnostics };
 }

@@ -10,7 +10,8 @@ import { readSubsection, stripMarkdown } from './structure/headings';
 import { readOutline, type LineSpan, type Outline } from './structure/outline';
 import { readGrid, type Grid, type GridRow } from './tables/grid';
 import { readTableGrid } from './tables/read';
-import { TABLE_NAMES, type TableContext } from './tables/rows';
+import { TABLE_NAMES, type RowCells, type TableContext } from './tables/rows';
+import { tableView, type TableView, type TableViews } from './check/cells';
 
 /** Options of {@link parseReport}. */
 export interface ParseOptions {
@@ -173,8 +174,15 @@ function joinText(lines: readonly Line[]): string {
   return joined;
 }
 
+/** A report as read, with its tables' views for the checks (see {@link TableView}). */
+export interface ReadResult extends ParseResult {
+  views: TableViews;
+}
+
+const NO_ROWS: TableView = tableView([], []);
+
 /** Reads a report. Never throws on a string; see {@link parseReport}. */
-export function readReport(input: string, options: ParseOptions = {}): ParseResult {
+export function readReport(input: string, options: ParseOptions = {}): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const normalized = normalize(input, { convertTraditional: options.convertTraditional ?? true });
   const lines = splitLines(normalized.text);
@@ -184,13 +192,17 @@ export function readReport(input: string, options: ParseOptions = {}): ParseResu
 
   const found = identifyTables(lines, kinds, outline);
   const tables: Tables = {};
+  const views: Record<TableKey, TableView> = { activeDisclosure: NO_ROWS, applications: NO_ROWS, reviewLitigation: NO_ROWS };
   const tableLines = new Uint8Array(lines.length);
   for (const table of found) {
     tableLines.fill(1, table.span.first, table.span.last + 1);
     const start = (lines[table.span.first] as Line).start;
     const end = (lines[table.span.last] as Line).end;
-    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[table.key] };
-    put(tables, table.key, readTableGrid(table.key, context, table.grid, start, end));
+    const assigned: RowCells[] = [];
+    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[table.key], assigned };
+    const read = readTableGrid(table.key, context, table.grid, start, end);
+    put(tables, table.key, read);
+    views[table.key] = tableView(read.columns, assigned);
   }
 
   const lastSection = outline.sections[outline.sections.length - 1];
@@ -234,7 +246,7 @@ export function readReport(input: string, options: ParseOptions = {}): ParseResu
     }
   }
   diagnostics.sort((a, b) => (a.position?.start.offset ?? Infinity) - (b.position?.start.offset ?? Infinity));
-  return { report, diagnostics };
+  return { report, diagnostics, views };
 }
 
 function put<K extends TableKey>(tables: Tables, key: K, table: TableOfKey[K]): void {

@@ -1,7 +1,7 @@
 import { APPLICATIONS } from '../../grammar/index';
 import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
-import { read, whyNoValue, type Reading, type RowLists } from './cells';
+import { read, whyNoValue, type Reading, type TableViews } from './cells';
 import { finding } from './codes';
 import { expandIdentities, TOLERANCE, type Instance, type MissingRows } from './identities';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
@@ -135,8 +135,8 @@ function rowsMissing(missing: MissingRows, report: Report): Diagnostic {
  * Checks the identities of grammar/ (勾稽关系) on a report's tables: an error for each instance
  * that does not hold, an info for each that cannot be checked.
  */
-export function checkIdentities(report: Report, blankAsZero: boolean, rows: RowLists): Diagnostic[] {
-  const results: Result[] = expandIdentities(report, blankAsZero, rows).map((expanded) =>
+export function checkIdentities(report: Report, blankAsZero: boolean, views: TableViews): Diagnostic[] {
+  const results: Result[] = expandIdentities(report, blankAsZero, views).map((expanded) =>
     expanded.kind === 'missing' ? expanded : evaluate(expanded, report, blankAsZero),
   );
   const pairs = wrongColumnPairs(results);

@@ -1,5 +1,6 @@
 import type { Cell, Report, RowInfo, TableKey } from '../ast';
 import type { CellRef } from '../diagnostics';
+import type { RowCells } from '../tables/rows';
 
 /** A row of any table: its cells keyed by column, next to {@link RowInfo}. */
 export type AnyRow = RowInfo & { readonly [column: string]: unknown };
@@ -22,28 +23,58 @@ export function rowsOf(report: Report, table: TableKey): Readonly<Record<string,
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** The rows of each table in order, listed once for all the checks of a report. */
-export type RowLists = Readonly<Record<TableKey, readonly AnyRow[]>>;
+/** A table's assigned rows with their cells, in document order: what the checks read. */
+export interface TableView {
+  /** The table's columns, as `Table.columns` lists them. */
+  columns: readonly string[];
+  rows: readonly RowCells[];
+  byKey: ReadonlyMap<string, RowCells>;
+}
 
-export function rowLists(report: Report): RowLists {
+/** The views of a report's three tables (empty for a table the report lacks). */
+export type TableViews = Readonly<Record<TableKey, TableView>>;
+
+/** A table's view from rows listed as the reader assigned them. */
+export function tableView(columns: readonly string[], rows: readonly RowCells[]): TableView {
+  const byKey = new Map<string, RowCells>();
+  for (const row of rows) byKey.set(row.key, row);
+  return { columns, rows, byKey };
+}
+
+/**
+ * The views of a report's tables, read off the report: `parseReport` has them from the readers,
+ * `checkReport` on a report from elsewhere (or changed since) reads them here.
+ */
+export function tableViews(report: Report): TableViews {
   return {
-    activeDisclosure: rowList(report, 'activeDisclosure'),
-    applications: rowList(report, 'applications'),
-    reviewLitigation: rowList(report, 'reviewLitigation'),
+    activeDisclosure: readView(report, 'activeDisclosure'),
+    applications: readView(report, 'applications'),
+    reviewLitigation: readView(report, 'reviewLitigation'),
   };
 }
 
-/** The rows of a table in order, as Object.values gives them; empty when the report lacks the table. */
-function rowList(report: Report, table: TableKey): AnyRow[] {
+function readView(report: Report, table: TableKey): TableView {
+  const columns = report.tables[table]?.columns ?? [];
   const rows = rowsOf(report, table);
-  const list: AnyRow[] = [];
+  const list: RowCells[] = [];
   // for…in with an own-property test visits what Object.values would, in its order; Object.values
   // is several times slower on the rows of table 三, which are many enough to be a dictionary.
   for (const key in rows) {
     const row = hasOwn.call(rows, key) ? rows[key] : undefined;
-    if (row) list.push(row);
+    if (!row) continue;
+    const cells: (Cell | undefined)[] = [];
+    for (const column of columns) {
+      const cell = row[column];
+      cells.push(isCell(cell) ? cell : undefined);
+    }
+    list.push({ row, key, columns, cells });
   }
-  return list;
+  return tableView(columns, list);
+}
+
+/** The cell of `row` in `column`, which is `columns[at]` of the row's table. */
+export function cellIn(row: RowCells, column: string, columns: readonly string[], at: number): Cell | undefined {
+  return row.columns === columns ? row.cells[at] : row.cells[row.columns.indexOf(column)];
 }
 
 export function isCell(value: unknown): value is Cell {
@@ -66,12 +97,11 @@ export function read(report: Report, ref: CellRef, blankAsZero: boolean): Readin
 }
 
 /**
- * The value {@link read} would give a row's cell, without building the reading: the checks read
- * every cell of a table on each report and need the reading only for a finding.
+ * The value {@link read} would give a cell, without building the reading: the checks read every
+ * cell of a table on each report and need the reading only for a finding.
  */
-export function valueOf(row: AnyRow | undefined, column: string, blankAsZero: boolean): number | null {
-  const cell = row?.[column];
-  if (!isCell(cell)) return null;
+export function valueOf(cell: Cell | undefined, blankAsZero: boolean): number | null {
+  if (cell === undefined) return null;
   if (cell.value === null && cell.state === 'blank' && blankAsZero) return 0;
   return cell.value ?? null;
 }

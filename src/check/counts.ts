@@ -1,7 +1,7 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
-import type { Cell, Report, TableKey } from '../ast';
+import type { Cell, TableKey } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
-import { isCell, type RowLists } from './cells';
+import type { TableViews } from './cells';
 import { finding } from './codes';
 import { columnName, formatNumber, rowName, tableName } from './names';
 
@@ -30,22 +30,20 @@ function cellFindings(table: TableKey, rowKey: string, column: string, cell: Cel
 }
 
 /** Every count whole and non-negative: one error per cell that is not. */
-export function checkCounts(report: Report, rows: RowLists): Diagnostic[] {
+export function checkCounts(views: TableViews): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of TABLE_KEYS) {
-    const columns = report.tables[table]?.columns ?? [];
     const amounts = table === 'activeDisclosure' ? AMOUNT_COLUMNS : NONE;
     const signed = table === 'activeDisclosure' ? SIGNED_COLUMNS : NONE;
-    // A row's cells are those of the table's columns it has.
-    for (const row of rows[table]) {
-      for (const column of columns) {
-        const cell = row[column];
-        if (!isCell(cell)) continue;
-        const value = cell.value;
-        if (value === null) continue;
+    for (const { key, columns, cells } of views[table].rows) {
+      for (let at = 0; at < cells.length; at++) {
+        const cell = cells[at];
+        const value = cell?.value;
+        if (value === null || value === undefined) continue;
+        const column = columns[at] as string;
         const negative = value < 0 && !signed.has(column);
         const fractional = !Number.isInteger(value) && !amounts.has(column);
-        if (negative || fractional) diagnostics.push(...cellFindings(table, row.key, column, cell, negative, fractional));
+        if (negative || fractional) diagnostics.push(...cellFindings(table, key, column, cell as Cell, negative, fractional));
       }
     }
   }

@@ -1,7 +1,8 @@
 import { APPLICATIONS, IDENTITIES } from '../../grammar/index';
 import type { Position, Report, TableKey } from '../ast';
 import type { CellRef } from '../diagnostics';
-import { rowsOf, valueOf, type AnyRow, type RowLists } from './cells';
+import type { RowCells } from '../tables/rows';
+import { cellIn, valueOf, type TableViews } from './cells';
 
 /** An identity as grammar/ declares it. */
 export type Identity = (typeof IDENTITIES)[number];
@@ -82,22 +83,22 @@ function columnSides(identity: Identity, present: (row: string) => boolean): Sid
 /** Sides closer than this are equal: amounts in 万元 are compared to 0.01, counts are whole. */
 export const TOLERANCE = 0.01;
 
-/** The cells of `row` in `columns` added up, each read as {@link read} reads it; null when one has no value. */
-function rowTotal(row: AnyRow, columns: readonly string[], blankAsZero: boolean): number | null {
+/** A row's cells at `at` (indexes into its cells) added up, each read as {@link read} reads it; null when one has no value. */
+function rowTotal(row: RowCells, at: readonly number[], blankAsZero: boolean): number | null {
   let sum = 0;
-  for (const column of columns) {
-    const value = valueOf(row, column, blankAsZero);
+  for (let i = 0; i < at.length; i++) {
+    const value = valueOf(row.cells[at[i] as number], blankAsZero);
     if (value === null) return null;
     sum += value;
   }
   return sum;
 }
 
-/** The cells of `rows` in `column` added up, as {@link rowTotal} adds a row's. */
-function columnTotal(rows: readonly (AnyRow | undefined)[], column: string, blankAsZero: boolean): number | null {
+/** The cells of `rows` in `column` (`columns[at]`) added up, as {@link rowTotal} adds a row's. */
+function columnTotal(rows: readonly RowCells[], column: string, columns: readonly string[], at: number, blankAsZero: boolean): number | null {
   let sum = 0;
   for (let i = 0; i < rows.length; i++) {
-    const value = valueOf(rows[i], column, blankAsZero);
+    const value = valueOf(cellIn(rows[i] as RowCells, column, columns, at), blankAsZero);
     if (value === null) return null;
     sum += value;
   }
@@ -112,17 +113,15 @@ function addsUp(sum: number | null, equals: number | null): boolean {
   return sum !== null && equals !== null && Math.abs(sum - equals) <= TOLERANCE;
 }
 
-let rowIdentityColumns: ReadonlyMap<Identity, readonly string[]> | undefined;
-
-/** The columns a row identity needs, for each row identity of grammar/. */
-function columnsNeeded(): ReadonlyMap<Identity, readonly string[]> {
-  rowIdentityColumns ??= new Map(
-    IDENTITIES.filter((identity) => identity.each === 'row').map((identity): [Identity, readonly string[]] => [
-      identity,
-      [...identity.sum, ...identity.equals],
-    ]),
-  );
-  return rowIdentityColumns;
+/** Where each of `columns` is in `all`; undefined when one is not there. */
+function indexesOf(columns: readonly string[], all: readonly string[]): number[] | undefined {
+  const indexes: number[] = [];
+  for (const column of columns) {
+    const index = all.indexOf(column);
+    if (index === -1) return undefined;
+    indexes.push(index);
+  }
+  return indexes;
 }
 
 /**
@@ -134,15 +133,15 @@ function columnsNeeded(): ReadonlyMap<Identity, readonly string[]> {
  * a misfiled application by the columns that balance. A table the report lacks has no instances;
  * a row identity applies to the rows that were read.
  */
-export function expandIdentities(report: Report, blankAsZero: boolean, lists: RowLists): (Instance | MissingRows)[] {
-  // Nearly every instance of a well-formed report holds: they are tested straight on the rows,
+export function expandIdentities(report: Report, blankAsZero: boolean, views: TableViews): (Instance | MissingRows)[] {
+  // Nearly every instance of a well-formed report holds: they are tested straight on the cells,
   // and only those a finding needs are built.
   const expanded: (Instance | MissingRows)[] = [];
   for (const identity of IDENTITIES) {
     const table = report.tables[identity.table];
-    const rows = rowsOf(report, identity.table);
-    if (!table || !rows) continue;
-    const present = (row: string) => rows[row] !== undefined;
+    if (!table) continue;
+    const view = views[identity.table];
+    const present = (row: string) => view.byKey.has(row);
     const ref = (row: string, column: string): CellRef => ({ table: identity.table, row, column });
 
     if (identity.each === 'column') {
@@ -152,18 +151,19 @@ export function expandIdentities(report: Report, blankAsZero: boolean, lists: Ro
           expanded.push({ kind: 'missing', identity, table: identity.table, rows: absent, position: table.position });
           continue;
         }
-        // Looked up once rather than in every column: table 三 has enough rows to be a dictionary.
-        const sumRows = sum.rows.map((row) => rows[row]);
-        const equalsRows = equals.rows.map((row) => rows[row]);
+        const sumRows = sum.rows.map((row) => view.byKey.get(row) as RowCells);
+        const equalsRows = equals.rows.map((row) => view.byKey.get(row) as RowCells);
+        const { columns } = view;
         let allHold = true;
-        for (const column of table.columns) {
-          if (!addsUp(columnTotal(sumRows, column, blankAsZero), columnTotal(equalsRows, column, blankAsZero))) {
+        for (let at = 0; at < columns.length; at++) {
+          const column = columns[at] as string;
+          if (!addsUp(columnTotal(sumRows, column, columns, at, blankAsZero), columnTotal(equalsRows, column, columns, at, blankAsZero))) {
             allHold = false;
             break;
           }
         }
         if (allHold) continue;
-        for (const column of table.columns) {
+        for (const column of columns) {
           expanded.push({
             kind: 'instance',
             identity,
@@ -177,17 +177,25 @@ export function expandIdentities(report: Report, blankAsZero: boolean, lists: Ro
       continue;
     }
 
-    const columns = columnsNeeded().get(identity) ?? [];
-    if (!columns.every((column) => table.columns.includes(column))) continue;
-    for (const row of lists[identity.table]) {
-      if (addsUp(rowTotal(row, identity.sum, blankAsZero), rowTotal(row, identity.equals, blankAsZero))) continue;
+    if (!indexesOf(identity.sum, view.columns) || !indexesOf(identity.equals, view.columns)) continue;
+    // A row's cells follow its own columns: those of the table, as one array for all its rows.
+    let columns: readonly string[] | undefined;
+    let sumAt: number[] | undefined;
+    let equalsAt: number[] | undefined;
+    for (const row of view.rows) {
+      if (row.columns !== columns) {
+        columns = row.columns;
+        sumAt = indexesOf(identity.sum, columns);
+        equalsAt = indexesOf(identity.equals, columns);
+      }
+      if (sumAt && equalsAt && addsUp(rowTotal(row, sumAt, blankAsZero), rowTotal(row, equalsAt, blankAsZero))) continue;
       expanded.push({
         kind: 'instance',
         identity,
         at: row.key,
         sum: identity.sum.map((column) => ref(row.key, column)),
         equals: identity.equals.map((column) => ref(row.key, column)),
-        position: row.position,
+        position: row.row.position,
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { Report } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { checkIdentities } from './arithmetic';
-import { rowLists } from './cells';
+import { tableViews, type TableViews } from './cells';
 import { checkCounts } from './counts';
 import { checkNarrative } from './narrative';
 import { createLocator } from './sentences';
@@ -62,9 +62,13 @@ export interface CheckReportOptions {
  * ```
  */
 export function checkReport(report: Report, options: CheckReportOptions = {}): Diagnostic[] {
+  return checkTables(report, options, tableViews(report));
+}
+
+/** {@link checkReport} with the views of the report's tables at hand, as `parseReport` has them. */
+export function checkTables(report: Report, options: CheckReportOptions, views: TableViews): Diagnostic[] {
   const blankAsZero = options.blankAsZero ?? false;
-  const rows = rowLists(report);
-  const diagnostics = [...checkCounts(report, rows), ...checkIdentities(report, blankAsZero, rows)];
+  const diagnostics = [...checkCounts(views), ...checkIdentities(report, blankAsZero, views)];
   if (options.narrative !== false) {
     diagnostics.push(...checkNarrative(report, { locate: createLocator(report, options.text), blankAsZero }));
   }

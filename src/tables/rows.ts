@@ -1,5 +1,5 @@
 import { TABLES } from '../../grammar/index';
-import type { Cell, Position, TableKey, UnassignedRow } from '../ast';
+import type { Cell, Position, RowInfo, TableKey, UnassignedRow } from '../ast';
 import { parseDiagnostic, type Diagnostic } from '../diagnostics';
 import type { Source } from '../source';
 import { toCell, type CellOptions } from './cells';
@@ -15,6 +15,22 @@ export interface TableContext {
   diagnostics: Diagnostic[];
   /** The table's name in messages, e.g. `表三`. */
   name: string;
+  /** Where assigned rows are listed with their cells, for the checks (see {@link RowCells}). */
+  assigned?: RowCells[];
+}
+
+/**
+ * An assigned row with its cells in the order of its columns: what the checks read. The readers
+ * have the cells in that order anyway, and a cell looked up in the row by column name costs the
+ * engine several times an array index.
+ */
+export interface RowCells {
+  /** The row node, as its table's `rows` holds it under `key`. */
+  row: RowInfo & { readonly [column: string]: unknown };
+  key: string;
+  columns: readonly string[];
+  /** The row's cells, one per column (undefined where the row has no cell for it). */
+  cells: readonly (Cell | undefined)[];
 }
 
 /** The position of a grid row (its lines). */
@@ -147,6 +163,7 @@ export function assign(context: TableContext, row: GridRow, key: string, label: 
     node[column] = cell;
     if (cell.state === 'blank') (blanks ??= []).push(column);
   }
+  context.assigned?.push({ row: node as RowCells['row'], key, columns, cells });
   if (blanks) {
     const assumed = context.options.blankAsZero ? ' (read as 0 because of blankAsZero)' : ' (value null, not 0)';
     context.diagnostics.push(
