@@ -4,20 +4,21 @@
  * NFKC (full-width forms folded), with whitespace, punctuation and symbols removed.
  */
 
+import { detach, Memo } from './memo';
+
 // One class, one quantifier: linear on any input.
 const NOT_KEY = /[\s\p{P}\p{S}]+/gu;
 
 // Reports repeat the same few hundred labels; NFKC is the costly part of a key.
-const keys = new Map<string, string>();
-const MAX_CACHED_KEYS = 4096;
+const keys = new Memo<string>();
 
 /** The comparison key of a label. */
 export function labelKey(text: string): string {
-  let key = keys.get(text);
+  let key = keys.lookup(text);
   if (key === undefined) {
-    key = text.normalize('NFKC').replace(NOT_KEY, '');
-    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
-    if (text.length <= 200) keys.set(text, key);
+    // A copy: the key is remembered, and may be the label itself, a slice of its report.
+    key = detach(text.normalize('NFKC').replace(NOT_KEY, ''));
+    keys.remember(text, key);
   }
   return key;
 }
@@ -50,9 +51,9 @@ export interface Matcher<K extends string> {
 export function createMatcher<K extends string>(entries: readonly Vocabulary<K>[]): Matcher<K> {
   let compiled: { key: K; phrases: string[] }[] | undefined;
   // The same labels come back in every report: remember what each key matched.
-  const seen = new Map<string, PhraseMatch<K>[]>();
+  const seen = new Memo<PhraseMatch<K>[]>();
   const all = (key: string): PhraseMatch<K>[] => {
-    const known = seen.get(key);
+    const known = seen.lookup(key);
     if (known) return known;
     compiled ??= entries.map((entry) => ({ key: entry.key, phrases: entry.phrases.map(labelKey) }));
     const found: PhraseMatch<K>[] = [];
@@ -67,8 +68,7 @@ export function createMatcher<K extends string>(entries: readonly Vocabulary<K>[
       if (best) found.push(best);
     }
     if (found.length > 1) found.sort((a, b) => b.length - a.length || a.index - b.index);
-    if (seen.size >= MAX_CACHED_KEYS) seen.clear();
-    if (key.length <= 200) seen.set(key, found);
+    seen.remember(key, found);
     return found;
   };
   return { all, best: (key) => all(key)[0] };

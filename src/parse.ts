@@ -3,6 +3,7 @@ import type { FormatVersion, ParseResult, Report, Section, Subsection, TableKey,
 import { parseDiagnostic, type Diagnostic } from './diagnostics';
 import { classifyLines } from './lines/classify';
 import { splitLines, type Line } from './lines/split';
+import { Memo } from './memo';
 import { findClosing, readMetaFacts } from './meta';
 import { normalize } from './normalize/index';
 import { createSource, type Source } from './source';
@@ -34,18 +35,16 @@ interface FoundTable {
 
 /** The table whose announcing phrases (`anchors` in grammar/) a row's label key holds. */
 function anchoredTable(key: string): TableKey | undefined {
-  let table = anchors.get(key);
+  let table = anchors.lookup(key);
   if (table === undefined && !anchors.has(key)) {
     table = TABLES.find((entry) => entry.anchors.some((anchor) => key.includes(anchor)))?.key;
-    if (anchors.size >= MAX_CACHED_ANCHORS) anchors.clear();
-    if (key.length <= 200) anchors.set(key, table);
+    anchors.remember(key, table);
   }
   return table;
 }
 
 // Every report repeats the same labels.
-const anchors = new Map<string, TableKey | undefined>();
-const MAX_CACHED_ANCHORS = 4096;
+const anchors = new Memo<TableKey | undefined>();
 
 /** Part of a table region: its lines, its rows, and the first table its rows announce. */
 interface RegionPart {

@@ -2,6 +2,7 @@ import { APPLICATIONS } from '../../grammar/index';
 import type { ApplicationsRowKey, ApplicationsTable } from '../ast';
 import { parseDiagnostic } from '../diagnostics';
 import { createMatcher, labelKey } from '../labels';
+import { Memo } from '../memo';
 import type { Grid } from './grid';
 import { placeRow, usualTrailing, type TableContext, type TableRows } from './rows';
 
@@ -31,18 +32,16 @@ export interface RowName {
 export function nameApplicationsRow(key: string, context: GroupKey | undefined): RowName {
   // Every report repeats the same labels in the same groups.
   let inContext = names.get(context);
-  if (!inContext) names.set(context, (inContext = new Map()));
-  let name = inContext.get(key);
+  if (!inContext) names.set(context, (inContext = new Memo()));
+  let name = inContext.lookup(key);
   if (!name) {
     name = nameRow(key, context);
-    if (inContext.size >= MAX_CACHED_NAMES) inContext.clear();
-    if (key.length <= 200) inContext.set(key, name);
+    inContext.remember(key, name);
   }
   return name;
 }
 
-const names = new Map<GroupKey | undefined, Map<string, RowName>>();
-const MAX_CACHED_NAMES = 4096;
+const names = new Map<GroupKey | undefined, Memo<RowName>>();
 
 function nameRow(labelsKey: string, context: GroupKey | undefined): RowName {
   let key = labelsKey;
