@@ -1,5 +1,6 @@
 import { holdsValue, readCell } from '../tables/cell';
 import { readHeading, stripMarkdown } from '../structure/headings';
+import { Memo } from '../memo';
 import type { Line } from './split';
 
 /**
@@ -111,12 +112,27 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 0x3000 || code === 9;
 }
 
+// Table lines are short and the same in every report: labels of the standard format, and small
+// counts. Their kinds are remembered (a line's kind depends on its text alone); prose is too long
+// and too varied to be worth it.
+const MAX_REMEMBERED_LINE = 40;
+const kinds = new Memo<number>(MAX_REMEMBERED_LINE);
+
+function kindCode(text: string): number {
+  let code = text.length <= MAX_REMEMBERED_LINE ? kinds.lookup(text) : undefined;
+  if (code === undefined) {
+    code = classifyLine(text).charCodeAt(0);
+    kinds.remember(text, code);
+  }
+  return code;
+}
+
 /** Kinds of all lines, as a string with one character per line. */
 export function classifyLines(lines: readonly Line[]): string {
   // As code units, turned into a string a chunk at a time: a string grown a character at a time
   // is a chain of as many pieces, and joining an array of them is slower still.
   const codes = new Uint8Array(lines.length);
-  for (let i = 0; i < lines.length; i++) codes[i] = classifyLine((lines[i] as Line).text).charCodeAt(0);
+  for (let i = 0; i < lines.length; i++) codes[i] = kindCode((lines[i] as Line).text);
   let kinds = '';
   for (let from = 0; from < codes.length; from += KIND_CHUNK) {
     kinds += String.fromCharCode.apply(null, codes.subarray(from, from + KIND_CHUNK) as unknown as number[]);
