@@ -7,6 +7,8 @@ import type { Normalized } from './normalize/index';
 export interface Source {
   readonly input: string;
   readonly normalized: Normalized;
+  /** True when normalising changed nothing: a span's text in the input is its normalised text. */
+  readonly unchanged: boolean;
   /** The position in the original input of a normalised span. */
   position(start: number, end: number): Position;
 }
@@ -21,6 +23,7 @@ export function createSource(input: string, normalized: Normalized, lines?: read
   return {
     input,
     normalized,
+    unchanged: input === normalized.text,
     position(start, end) {
       const from = toOriginalStart(start);
       // An empty span stays empty: its end is its start, not the end of what was deleted there.

@@ -19,8 +19,9 @@ export function toCell(
 ): Cell {
   const reading = cell.reading;
   const position = source.position(cell.start, cell.end);
-  // The raw text is the input under the position: slicing it spares a second offset mapping.
-  const raw = source.input.slice(position.start.offset, position.end.offset);
+  // The raw text is the input under the position: slicing it spares a second offset mapping. When
+  // normalising changed nothing, that is the cell's own text.
+  const raw = source.unchanged ? cell.text : source.input.slice(position.start.offset, position.end.offset);
   const node: Cell = { type: 'cell', value: reading.value, raw, state: reading.state, position };
   if (reading.unit) {
     node.unit = reading.unit;
