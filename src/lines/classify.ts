@@ -1,6 +1,6 @@
-import { holdsValue, readCell } from '../tables/cell';
+import { holdsValue, readCell, type CellReading } from '../tables/cell';
 import { readHeading, stripMarkdown } from '../structure/headings';
-import { Memo } from '../memo';
+import { detach, Memo } from '../memo';
 import type { Line } from './split';
 
 /**
@@ -113,18 +113,59 @@ function isSpace(code: number): boolean {
 }
 
 // Table lines are short and the same in every report: labels of the standard format, and small
-// counts. Their kinds are remembered (a line's kind depends on its text alone); prose is too long
-// and too varied to be worth it.
+// counts. What a parse makes of them is remembered (it depends on the text alone); prose is too
+// long and too varied to be worth it.
 const MAX_REMEMBERED_LINE = 40;
-const kinds = new Memo<number>(MAX_REMEMBERED_LINE);
+
+/** What is known of a short line: its kind, and once a table has read it, its one cell. */
+interface LineFacts {
+  readonly code: number;
+  cell?: LineCell;
+}
+
+/** A line read as one cell: its text trimmed, where that stands in the line, and what it says. */
+export interface LineCell {
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
+  readonly reading: CellReading;
+  readonly isValue: boolean;
+}
+
+const remembered = new Memo<LineFacts>(MAX_REMEMBERED_LINE);
+
+function factsOf(text: string): LineFacts {
+  let facts = remembered.lookup(text);
+  if (facts === undefined) {
+    facts = { code: classifyLine(text).charCodeAt(0) };
+    remembered.remember(text, facts);
+  }
+  return facts;
+}
 
 function kindCode(text: string): number {
-  let code = text.length <= MAX_REMEMBERED_LINE ? kinds.lookup(text) : undefined;
-  if (code === undefined) {
-    code = classifyLine(text).charCodeAt(0);
-    kinds.remember(text, code);
+  return text.length <= MAX_REMEMBERED_LINE ? factsOf(text).code : classifyLine(text).charCodeAt(0);
+}
+
+/**
+ * A short line (one cell per line) read as a cell, remembered with its kind; undefined for a
+ * longer line, which the caller reads itself.
+ */
+export function lineCell(text: string): LineCell | undefined {
+  if (text.length > MAX_REMEMBERED_LINE) return undefined;
+  const facts = factsOf(text);
+  if (facts.cell === undefined) {
+    let from = 0;
+    let to = text.length;
+    while (from < to && isBlankCode(text.charCodeAt(from))) from++;
+    while (to > from && isBlankCode(text.charCodeAt(to - 1))) to--;
+    // A copy, since it is remembered: a slice would keep the whole report alive.
+    const trimmed = from === to ? '' : detach(text.slice(from, to));
+    const reading = readCell(trimmed);
+    // An empty cell sits where the line begins.
+    facts.cell = from === to ? { text: '', from: 0, to: 0, reading, isValue: false } : { text: trimmed, from, to, reading, isValue: holdsValue(reading) };
   }
-  return code;
+  return facts.cell;
 }
 
 /** Kinds of all lines, as a string with one character per line. */

@@ -1,5 +1,5 @@
 import type { TableLayout } from '../ast';
-import { isBlankCode, spacedValues } from '../lines/classify';
+import { isBlankCode, lineCell, spacedValues } from '../lines/classify';
 import type { Line } from '../lines/split';
 import type { LineSpan } from '../structure/outline';
 import { labelKey } from '../labels';
@@ -69,6 +69,13 @@ function cellOf(text: string, cellStart: number, cellEnd: number, lineStart: num
 /** Trims a cell, keeping its offsets true. */
 function trimCell(text: string, start: number): GridCell {
   return cellOf(text, 0, text.length, start);
+}
+
+/** A whole line as one trimmed cell. */
+function lineAsCell(line: Line): GridCell {
+  const cell = lineCell(line.text);
+  if (!cell) return trimCell(line.text, line.start);
+  return { text: cell.text, start: line.start + cell.from, end: line.start + cell.to, reading: cell.reading, isValue: cell.isValue };
 }
 
 /**
@@ -189,7 +196,7 @@ function lineRows(lines: readonly Line[], kinds: string, span: LineSpan): GridRo
     let cells: GridCell[];
     if (kind === 'R') cells = splitRow(line);
     else if (kind === 'S') cells = spacedCells(line);
-    else cells = [trimCell(line.text, line.start)];
+    else cells = [lineAsCell(line)];
     rows.push(toRow(cells, i, i, line.start, line.end));
   }
   return rows;
@@ -254,7 +261,7 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
       rows.push(toRow(splitRow(line), i, i, line.start, line.end));
       continue;
     }
-    const cell = trimCell(line.text, line.start);
+    const cell = lineAsCell(line);
     const isValue = cell.isValue;
     const previous = cells[cells.length - 1];
     if (continues && !isValue && kind !== 'E' && previous && previous.text !== '' && !previous.isValue && !startsIndented(line.text)) {
