@@ -143,17 +143,20 @@ function factsOf(text: string): LineFacts {
   return facts;
 }
 
-function kindCode(text: string): number {
-  return text.length <= MAX_REMEMBERED_LINE ? factsOf(text).code : classifyLine(text).charCodeAt(0);
-}
+/**
+ * The facts of the short lines of each array of lines classified, by index: the grid reads the
+ * same lines next, and takes them from here rather than looking each up again.
+ */
+const classified = new WeakMap<readonly Line[], readonly (LineFacts | undefined)[]>();
 
 /**
- * A short line (one cell per line) read as a cell, remembered with its kind; undefined for a
- * longer line, which the caller reads itself.
+ * `lines[index]` (one cell per line) read as a cell, remembered with its kind; undefined for a
+ * line longer than those remembered, which the caller reads itself.
  */
-export function lineCell(text: string): LineCell | undefined {
+export function lineCell(lines: readonly Line[], index: number): LineCell | undefined {
+  const text = (lines[index] as Line).text;
   if (text.length > MAX_REMEMBERED_LINE) return undefined;
-  const facts = factsOf(text);
+  const facts = classified.get(lines)?.[index] ?? factsOf(text);
   if (facts.cell === undefined) {
     let from = 0;
     let to = text.length;
@@ -173,7 +176,18 @@ export function classifyLines(lines: readonly Line[]): string {
   // As code units, turned into a string a chunk at a time: a string grown a character at a time
   // is a chain of as many pieces, and joining an array of them is slower still.
   const codes = new Uint8Array(lines.length);
-  for (let i = 0; i < lines.length; i++) codes[i] = kindCode((lines[i] as Line).text);
+  const facts: (LineFacts | undefined)[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i] as Line).text;
+    if (text.length > MAX_REMEMBERED_LINE) {
+      codes[i] = classifyLine(text).charCodeAt(0);
+    } else {
+      const known = factsOf(text);
+      facts[i] = known;
+      codes[i] = known.code;
+    }
+  }
+  classified.set(lines, facts);
   let kinds = '';
   for (let from = 0; from < codes.length; from += KIND_CHUNK) {
     kinds += String.fromCharCode.apply(null, codes.subarray(from, from + KIND_CHUNK) as unknown as number[]);

@@ -71,9 +71,10 @@ function trimCell(text: string, start: number): GridCell {
   return cellOf(text, 0, text.length, start);
 }
 
-/** A whole line as one trimmed cell. */
-function lineAsCell(line: Line): GridCell {
-  const cell = lineCell(line.text);
+/** `lines[index]` as one trimmed cell. */
+function lineAsCell(lines: readonly Line[], index: number): GridCell {
+  const line = lines[index] as Line;
+  const cell = lineCell(lines, index);
   if (!cell) return trimCell(line.text, line.start);
   return { text: cell.text, start: line.start + cell.from, end: line.start + cell.to, reading: cell.reading, isValue: cell.isValue };
 }
@@ -196,7 +197,7 @@ function lineRows(lines: readonly Line[], kinds: string, span: LineSpan): GridRo
     let cells: GridCell[];
     if (kind === 'R') cells = splitRow(line);
     else if (kind === 'S') cells = spacedCells(line);
-    else cells = [lineAsCell(line)];
+    else cells = [lineAsCell(lines, i)];
     rows.push(toRow(cells, i, i, line.start, line.end));
   }
   return rows;
@@ -261,7 +262,7 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
       rows.push(toRow(splitRow(line), i, i, line.start, line.end));
       continue;
     }
-    const cell = lineAsCell(line);
+    const cell = lineAsCell(lines, i);
     const isValue = cell.isValue;
     const previous = cells[cells.length - 1];
     if (continues && !isValue && kind !== 'E' && previous && previous.text !== '' && !previous.isValue && !startsIndented(line.text)) {
