@@ -114,8 +114,34 @@ function isSpace(code: number): boolean {
 
 // Table lines are short and the same in every report: labels of the standard format, and small
 // counts. What a parse makes of them is remembered (it depends on the text alone); prose is too
-// long and too varied to be worth it.
+// long and too varied to be worth it, and so are counts, which are read directly (see countStart).
 const MAX_REMEMBERED_LINE = 40;
+const COUNT = 'N'.charCodeAt(0);
+
+// What may pad a count on its line: tab, space, NBSP, U+3000, which String#trim and the grid's
+// cell trimming both remove.
+function isPadding(code: number): boolean {
+  return code === 9 || code === 32 || code === 0xa0 || code === 0x3000;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Where the digits start on a line that is one count of at most 15 digits and padding (`\t0`,
+ * `12`), else -1. Such lines are most of a table written one cell per line, and new counts are
+ * too many to remember: they are read here directly, as classifyLine and readCell read them.
+ */
+function countStart(text: string): number {
+  let from = 0;
+  while (from < text.length && isPadding(text.charCodeAt(from))) from++;
+  let to = from;
+  while (to < text.length && isDigit(text.charCodeAt(to))) to++;
+  if (to === from || to - from > 15) return -1;
+  for (let i = to; i < text.length; i++) if (!isPadding(text.charCodeAt(i))) return -1;
+  return from;
+}
 
 /** What is known of a short line: its kind, and once a table has read it, its one cell. */
 interface LineFacts {
@@ -150,12 +176,19 @@ function factsOf(text: string): LineFacts {
 const classified = new WeakMap<readonly Line[], readonly (LineFacts | undefined)[]>();
 
 /**
- * `lines[index]` (one cell per line) read as a cell, remembered with its kind; undefined for a
- * line longer than those remembered, which the caller reads itself.
+ * `lines[index]` (one cell per line) read as a cell: a count directly, another short line as
+ * remembered with its kind; undefined for a longer line, which the caller reads itself.
  */
 export function lineCell(lines: readonly Line[], index: number): LineCell | undefined {
   const text = (lines[index] as Line).text;
   if (text.length > MAX_REMEMBERED_LINE) return undefined;
+  const from = countStart(text);
+  if (from !== -1) {
+    let to = from;
+    while (to < text.length && isDigit(text.charCodeAt(to))) to++;
+    const digits = text.slice(from, to);
+    return { text: digits, from, to, reading: readCell(digits), isValue: true };
+  }
   const facts = classified.get(lines)?.[index] ?? factsOf(text);
   if (facts.cell === undefined) {
     let from = 0;
@@ -181,6 +214,8 @@ export function classifyLines(lines: readonly Line[]): string {
     const text = (lines[i] as Line).text;
     if (text.length > MAX_REMEMBERED_LINE) {
       codes[i] = classifyLine(text).charCodeAt(0);
+    } else if (countStart(text) !== -1) {
+      codes[i] = COUNT;
     } else {
       const known = factsOf(text);
       facts[i] = known;

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyLine, classifyLines, readCell, readGrid, splitLines } from '../src/index';
+
+/**
+ * Short lines are classified once and remembered, and a line that is one count is read without
+ * the memory (src/lines/classify.ts). Either way, a line must come out as classifyLine and the
+ * grid's own trimming would read it, whatever pads it and however often it comes back.
+ */
+
+// Padding the count path accepts, other whitespace it must leave to classifyLine, digits and
+// near-digits, separators, and text.
+const pieces = ['\t', ' ', '\u00a0', '\u3000', '\u2003', '\v', '0', '7', '12', '1234567890123456', '０', '?', '|', '/', '.', ',', '一', '（一）予以公开', '合计', '。'];
+const shortLine = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join(''));
+
+// Whitespace as the grid trims a cell (and as String#trim does, for these).
+const isBlank = (code: number) => code === 32 || code === 0x3000 || code === 0xa0 || (code >= 9 && code <= 13);
+
+describe('remembered and counted lines', () => {
+  it('get the kind classifyLine gives, first seen or seen again', () => {
+    fc.assert(
+      fc.property(fc.array(shortLine, { minLength: 1, maxLength: 30 }), (texts) => {
+        const expected = texts.map((text) => classifyLine(text)).join('');
+        expect(classifyLines(splitLines(texts.join('\n')))).toBe(expected);
+        expect(classifyLines(splitLines(texts.join('\n')))).toBe(expected);
+      }),
+    );
+  });
+
+  it('read as one cell per line, give the trimmed text, its offsets and its reading', () => {
+    // Indented lines, so that none continues the cell above it; counts most of them, so that the
+    // region is read one cell per line; no tab or pipe inside, which would make a line a row.
+    const cellText = fc.array(fc.constantFrom(...pieces.filter((piece) => piece !== '\t' && piece !== '|')), { maxLength: 6 }).map((parts) => parts.join(''));
+    const line = fc.oneof({ weight: 3, arbitrary: fc.nat({ max: 99999 }).map(String) }, { weight: 1, arbitrary: cellText }).map((text) => `\t${text}`);
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 4, maxLength: 30 }), (texts) => {
+        const lines = splitLines(texts.join('\n'));
+        const kinds = classifyLines(lines);
+        const grid = readGrid(lines, kinds, { first: 0, last: lines.length - 1 });
+        if (grid.layout !== 'cell-per-line') return;
+        const cells = grid.rows.flatMap((row) => [...row.labels, ...row.leading, ...row.values, ...row.trailing]);
+        for (const cell of cells) {
+          const found = lines.find((l) => l.start <= cell.start && cell.end <= l.end);
+          expect(found).toBeDefined();
+          const text = found?.text ?? '';
+          let from = 0;
+          let to = text.length;
+          while (from < to && isBlank(text.charCodeAt(from))) from++;
+          while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
+          if (from === to) continue;
+          expect(cell.text).toBe(text.slice(from, to));
+          expect([cell.start, cell.end]).toEqual([(found?.start ?? 0) + from, (found?.start ?? 0) + to]);
+          expect(cell.reading).toEqual(readCell(cell.text));
+        }
+      }),
+    );
+  });
+});
