@@ -4,8 +4,16 @@ import fc from 'fast-check';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { describe, expect, it } from 'vitest';
 import { hasTraditional, normalize } from '../src/normalize/index';
+import { survey } from '../src/normalize/traditional';
 
 const CORPUS = join(__dirname, 'fixtures', 'corpus');
+
+// Traditional-only: a one-character TSCharacters key whose first value differs from it.
+const traditional = new Set<string>();
+for (const entry of TSCharacters.split('|')) {
+  const [key = '', value = ''] = entry.split(' ');
+  if ([...key].length === 1 && key !== [...value][0]) traditional.add(key);
+}
 
 function corpus(prefix: string): string {
   const name = readdirSync(CORPUS).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
@@ -29,12 +37,6 @@ describe('hasTraditional', () => {
   });
 
   it('agrees with the dictionary wherever the character stands: odd lengths, pairs split across words and chunks', () => {
-    // Traditional-only: a one-character TSCharacters key whose first value differs from it.
-    const traditional = new Set<string>();
-    for (const entry of TSCharacters.split('|')) {
-      const [key = '', value = ''] = entry.split(' ');
-      if ([...key].length === 1 && key !== [...value][0]) traditional.add(key);
-    }
     const reference = (text: string) => [...text].some((char) => traditional.has(char));
     const pool = ['报', '告', '数', '年', 'a', '1', '\t', '\n', '數', '報', '𡻕', '𠀀', '\uD842', '\uDC00', '，'];
     const char = fc.constantFrom(...pool);
@@ -47,6 +49,44 @@ describe('hasTraditional', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('is surveyed as a walk over code points counts it, with the lines that hold it gathered into blocks', () => {
+    const han = /^\p{Script=Han}$/u;
+    // Lines holding a traditional character, those at most 3 lines apart in one block.
+    const reference = (text: string, convert: boolean) => {
+      let hanCount = 0;
+      let traditionalCount = 0;
+      const blocks: number[] = [];
+      let blockLine = -1;
+      let start = 0;
+      text.split('\n').forEach((line, index) => {
+        let holds = false;
+        for (const char of line) {
+          if (han.test(char)) hanCount++;
+          if (traditional.has(char)) {
+            traditionalCount++;
+            holds = true;
+          }
+        }
+        const end = start + line.length;
+        if (convert && holds) {
+          if (blocks.length === 0 || index - blockLine > 3) blocks.push(start, end);
+          else blocks[blocks.length - 1] = end;
+          blockLine = index;
+        }
+        start = end + 1;
+      });
+      return { han: hanCount, traditional: traditionalCount, blocks };
+    };
+    const chars = ['报', '數', '報', '國', '㗲', '𡻕', '𠀀', '\uD842', '\uDC00', '，', '。', 'a', '1', '\n', '\n', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 60 }), fc.boolean(), (picked, convert) => {
+        const text = picked.join('');
+        expect(survey(text, convert)).toEqual(reference(text, convert));
+      }),
+    );
+    expect(survey(corpus('002'), true)).toEqual(reference(corpus('002'), true));
   });
 
   it('finds no traditional characters in the simplified corpus reports except 003', () => {
