@@ -313,8 +313,10 @@ function alignLine(
     const ua = line.charCodeAt(a);
     const ub = converted.charCodeAt(b);
     // Neither a high surrogate: one code unit each, the common case, without reading code points.
+    // Counted without a branch (1 where the units differ), which about a third of the units of a
+    // traditional report would take unpredictably.
     if ((ua < 0xd800 || ua > 0xdbff) && (ub < 0xd800 || ub > 0xdbff)) {
-      if (ua !== ub) changed++;
+      changed += ((ua ^ ub) + 0xffff) >>> 16;
       a++;
       b++;
       continue;
