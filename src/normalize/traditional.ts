@@ -41,6 +41,7 @@ function getDetector(): Detector {
   const bmp = new Uint8Array(0x10000);
   const astral = new Set<number>();
   const simple = new Uint16Array(0x10000);
+  const traditionalBits = new Uint8Array(0x2000);
   const dict = TSCharacters;
   let start = 0;
   while (start < dict.length) {
@@ -56,6 +57,7 @@ function getDetector(): Detector {
         if (cp > 0xffff) astral.add(cp);
         else {
           bmp[cp] = TRADITIONAL;
+          traditionalBits[cp >> 3] = (traditionalBits[cp >> 3] as number) | (1 << (cp & 7));
           if (target <= 0xffff) simple[cp] = target;
         }
       }
@@ -63,12 +65,10 @@ function getDetector(): Detector {
     start = end + 1;
   }
   bmp.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
-  const marked = new Uint8Array(0x2000);
-  const traditionalBits = new Uint8Array(0x2000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (bmp[c] !== 0) marked[c >> 3] = (marked[c >> 3] as number) | (1 << (c & 7));
-    if (bmp[c] === TRADITIONAL) traditionalBits[c >> 3] = (traditionalBits[c >> 3] as number) | (1 << (c & 7));
-  }
+  // The bits as the entries set them, not from a pass over all 65,536 units: this runs once per
+  // process, before the engine has optimised anything.
+  const marked = traditionalBits.slice();
+  marked.fill(0xff, 0xd800 >> 3, 0xdc00 >> 3);
   detector = { bmp, marked, traditionalBits, astral, simple };
   return detector;
 }
