@@ -3,6 +3,8 @@ import type { Point } from '../ast';
 /** Turns offsets of a text into unist points (1-based line and column). */
 export interface LineIndex {
   point(offset: number): Point;
+  /** The points of `from` and `to` (from <= to), found as one when they share a line. */
+  span(from: number, to: number): { start: Point; end: Point };
 }
 
 /**
@@ -64,5 +66,15 @@ class Lines implements LineIndex {
       this.hint = line;
     }
     return { line: line + 1, column: clamped - (starts[line] as number) + 1, offset: clamped };
+  }
+
+  span(from: number, to: number): { start: Point; end: Point } {
+    const start = this.point(from);
+    // A cell or a row ends on the line it starts on, more often than not.
+    const next = this.starts[start.line];
+    if (to >= from && to <= this.length && (next === undefined || to < next)) {
+      return { start, end: { line: start.line, column: start.column + (to - start.offset), offset: to } };
+    }
+    return { start, end: this.point(to) };
   }
 }
