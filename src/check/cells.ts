@@ -23,7 +23,10 @@ export function rowsOf(report: Report, table: TableKey): Readonly<Record<string,
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** A table's assigned rows with their cells, in document order: what the checks read. */
+/**
+ * A table's assigned rows with their cells, in document order: what the checks read. Every row's
+ * cells are in the order of the table's columns (undefined where the row has none).
+ */
 export interface TableView {
   /** The table's columns, as `Table.columns` lists them. */
   columns: readonly string[];
@@ -34,10 +37,18 @@ export interface TableView {
 /** The views of a report's three tables (empty for a table the report lacks). */
 export type TableViews = Readonly<Record<TableKey, TableView>>;
 
-/** A table's view from rows listed as the reader assigned them. */
-export function tableView(columns: readonly string[], rows: readonly RowCells[]): TableView {
+/**
+ * A table's view from rows listed as the reader assigned them. A row of table 二 has the columns
+ * of its block only: its cells are spread over the table's.
+ */
+export function tableView(columns: readonly string[], assigned: readonly RowCells[]): TableView {
+  const rows: RowCells[] = [];
   const byKey = new Map<string, RowCells>();
-  for (const row of rows) byKey.set(row.key, row);
+  for (const given of assigned) {
+    const row = given.columns === columns ? given : { ...given, columns, cells: columns.map((column) => given.cells[given.columns.indexOf(column)]) };
+    rows.push(row);
+    byKey.set(row.key, row);
+  }
   return { columns, rows, byKey };
 }
 
@@ -72,10 +83,6 @@ function readView(report: Report, table: TableKey): TableView {
   return tableView(columns, list);
 }
 
-/** The cell of `row` in `column`, which is `columns[at]` of the row's table. */
-export function cellIn(row: RowCells, column: string, columns: readonly string[], at: number): Cell | undefined {
-  return row.columns === columns ? row.cells[at] : row.cells[row.columns.indexOf(column)];
-}
 
 export function isCell(value: unknown): value is Cell {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'cell';

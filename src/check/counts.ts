@@ -35,7 +35,8 @@ export function checkCounts(views: TableViews): Diagnostic[] {
   for (const table of TABLE_KEYS) {
     const amounts = table === 'activeDisclosure' ? AMOUNT_COLUMNS : NONE;
     const signed = table === 'activeDisclosure' ? SIGNED_COLUMNS : NONE;
-    for (const { key, columns, cells } of views[table].rows) {
+    const { columns, rows } = views[table];
+    for (const { key, cells } of rows) {
       for (let at = 0; at < cells.length; at++) {
         const cell = cells[at];
         const value = cell?.value;

@@ -2,7 +2,7 @@ import { APPLICATIONS, IDENTITIES } from '../../grammar/index';
 import type { Position, Report, TableKey } from '../ast';
 import type { CellRef } from '../diagnostics';
 import type { RowCells } from '../tables/rows';
-import { cellIn, valueOf, type TableViews } from './cells';
+import { valueOf, type TableViews } from './cells';
 
 /** An identity as grammar/ declares it. */
 export type Identity = (typeof IDENTITIES)[number];
@@ -94,11 +94,11 @@ function rowTotal(row: RowCells, at: readonly number[], blankAsZero: boolean): n
   return sum;
 }
 
-/** The cells of `rows` in `column` (`columns[at]`) added up, as {@link rowTotal} adds a row's. */
-function columnTotal(rows: readonly RowCells[], column: string, columns: readonly string[], at: number, blankAsZero: boolean): number | null {
+/** The cells of `rows` in the column at `at` added up, as {@link rowTotal} adds a row's. */
+function columnTotal(rows: readonly RowCells[], at: number, blankAsZero: boolean): number | null {
   let sum = 0;
   for (let i = 0; i < rows.length; i++) {
-    const value = valueOf(cellIn(rows[i] as RowCells, column, columns, at), blankAsZero);
+    const value = valueOf((rows[i] as RowCells).cells[at], blankAsZero);
     if (value === null) return null;
     sum += value;
   }
@@ -153,17 +153,15 @@ export function expandIdentities(report: Report, blankAsZero: boolean, views: Ta
         }
         const sumRows = sum.rows.map((row) => view.byKey.get(row) as RowCells);
         const equalsRows = equals.rows.map((row) => view.byKey.get(row) as RowCells);
-        const { columns } = view;
         let allHold = true;
-        for (let at = 0; at < columns.length; at++) {
-          const column = columns[at] as string;
-          if (!addsUp(columnTotal(sumRows, column, columns, at, blankAsZero), columnTotal(equalsRows, column, columns, at, blankAsZero))) {
+        for (let at = 0; at < view.columns.length; at++) {
+          if (!addsUp(columnTotal(sumRows, at, blankAsZero), columnTotal(equalsRows, at, blankAsZero))) {
             allHold = false;
             break;
           }
         }
         if (allHold) continue;
-        for (const column of columns) {
+        for (const column of view.columns) {
           expanded.push({
             kind: 'instance',
             identity,
@@ -177,18 +175,11 @@ export function expandIdentities(report: Report, blankAsZero: boolean, views: Ta
       continue;
     }
 
-    if (!indexesOf(identity.sum, view.columns) || !indexesOf(identity.equals, view.columns)) continue;
-    // A row's cells follow its own columns: those of the table, as one array for all its rows.
-    let columns: readonly string[] | undefined;
-    let sumAt: number[] | undefined;
-    let equalsAt: number[] | undefined;
+    const sumAt = indexesOf(identity.sum, view.columns);
+    const equalsAt = indexesOf(identity.equals, view.columns);
+    if (!sumAt || !equalsAt) continue;
     for (const row of view.rows) {
-      if (row.columns !== columns) {
-        columns = row.columns;
-        sumAt = indexesOf(identity.sum, columns);
-        equalsAt = indexesOf(identity.equals, columns);
-      }
-      if (sumAt && equalsAt && addsUp(rowTotal(row, sumAt, blankAsZero), rowTotal(row, equalsAt, blankAsZero))) continue;
+      if (addsUp(rowTotal(row, sumAt, blankAsZero), rowTotal(row, equalsAt, blankAsZero))) continue;
       expanded.push({
         kind: 'instance',
         identity,

@@ -17,6 +17,8 @@ const EXPECTED = ROWS.length * COLUMNS.length;
 export function readReviewLitigation(context: TableContext, grid: Grid, start: number, end: number): ReviewLitigationTable {
   const rows: Record<string, unknown> = {};
   const unassigned: UnassignedRow[] = [];
+  // The table's own copy, which its rows are assigned with too.
+  const columns = [...COLUMNS];
   const read = grid.rows.filter((row) => row.values.length > 0);
   // One line of numbers may have left its first or last cell blank.
   const valueRows = read.length === 1 ? [fitValues(read[0] as GridRow, EXPECTED, usualTrailing(grid.rows)) ?? (read[0] as GridRow)] : read;
@@ -24,7 +26,7 @@ export function readReviewLitigation(context: TableContext, grid: Grid, start: n
 
   if (valueRows.length === ROWS.length && labelled.every((key, i) => key === ROWS[i]) && valueRows.every((row) => row.values.length === COLUMNS.length)) {
     valueRows.forEach((row, i) => {
-      rows[ROWS[i] as string] = assign(context, row, ROWS[i] as string, row.label, COLUMNS);
+      rows[ROWS[i] as string] = assign(context, row, ROWS[i] as string, row.label, columns);
     });
   } else {
     const values: GridCell[] = [];
@@ -35,7 +37,7 @@ export function readReviewLitigation(context: TableContext, grid: Grid, start: n
         const first = slice[0] as GridRow['values'][number];
         const last = slice[slice.length - 1] as GridRow['values'][number];
         const row: GridRow = { firstLine: -1, lastLine: -1, start: first.start, end: last.end, labels: [], label: '', key: '', values: slice, leading: [], trailing: [] };
-        rows[ROWS[r] as string] = assign(context, row, ROWS[r] as string, '', COLUMNS);
+        rows[ROWS[r] as string] = assign(context, row, ROWS[r] as string, '', columns);
       }
     } else if (values.length > 0) {
       const code = values.length > EXPECTED ? 'table/too-many-values' : 'table/too-few-values';
@@ -48,7 +50,7 @@ export function readReviewLitigation(context: TableContext, grid: Grid, start: n
     type: 'table',
     key: 'reviewLitigation',
     layout: grid.layout,
-    columns: [...COLUMNS],
+    columns,
     rows: rows as ReviewLitigationTable['rows'],
     unassigned,
     position: context.source.position(start, end),
