@@ -1,6 +1,7 @@
-import { holdsValue, readCell, type CellReading } from '../tables/cell';
+import { holdsValue, readCell } from '../tables/cell';
+import type { GridCell } from '../tables/grid';
 import { readHeading, stripMarkdown } from '../structure/headings';
-import { detach, Memo } from '../memo';
+import { Memo } from '../memo';
 import type { Line } from './split';
 
 /**
@@ -114,7 +115,7 @@ function isSpace(code: number): boolean {
 
 // Table lines are short and the same in every report: labels of the standard format, and small
 // counts. What a parse makes of them is remembered (it depends on the text alone); prose is too
-// long and too varied to be worth it, and so are counts, which are read directly (see countStart).
+// long and too varied to be worth it, and so are counts (see isCountLine).
 const MAX_REMEMBERED_LINE = 40;
 const COUNT = 'N'.charCodeAt(0);
 
@@ -129,33 +130,25 @@ function isDigit(code: number): boolean {
 }
 
 /**
- * Where the digits start on a line that is one count of at most 15 digits and padding (`\t0`,
- * `12`), else -1. Such lines are most of a table written one cell per line, and new counts are
- * too many to remember: they are read here directly, as classifyLine and readCell read them.
+ * Whether a line is one count of at most 15 digits and padding (`\t0`, `12`): its kind is N, as
+ * classifyLine would find. Such lines are most of a table written one cell per line, and new
+ * counts are too many to remember.
  */
-function countStart(text: string): number {
+function isCountLine(text: string): boolean {
   let from = 0;
   while (from < text.length && isPadding(text.charCodeAt(from))) from++;
   let to = from;
   while (to < text.length && isDigit(text.charCodeAt(to))) to++;
-  if (to === from || to - from > 15) return -1;
-  for (let i = to; i < text.length; i++) if (!isPadding(text.charCodeAt(i))) return -1;
-  return from;
+  if (to === from || to - from > 15) return false;
+  for (let i = to; i < text.length; i++) if (!isPadding(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** What is known of a short line: its kind, and once a table has read it, its one cell. */
-interface LineFacts {
+export interface LineFacts {
   readonly code: number;
-  cell?: LineCell;
-}
-
-/** A line read as one cell: its text trimmed, where that stands in the line, and what it says. */
-export interface LineCell {
-  readonly text: string;
-  readonly from: number;
-  readonly to: number;
-  readonly reading: CellReading;
-  readonly isValue: boolean;
+  /** The line read as one cell, with offsets from the line's start (see the grid). */
+  cell?: GridCell;
 }
 
 const remembered = new Memo<LineFacts>(MAX_REMEMBERED_LINE);
@@ -176,32 +169,11 @@ function factsOf(text: string): LineFacts {
 const classified = new WeakMap<readonly Line[], readonly (LineFacts | undefined)[]>();
 
 /**
- * `lines[index]` (one cell per line) read as a cell: a count directly, another short line as
- * remembered with its kind; undefined for a longer line, which the caller reads itself.
+ * What classifying `lines` remembered of each, by index (undefined for a count or a line longer
+ * than those remembered); undefined for lines not classified.
  */
-export function lineCell(lines: readonly Line[], index: number): LineCell | undefined {
-  const text = (lines[index] as Line).text;
-  if (text.length > MAX_REMEMBERED_LINE) return undefined;
-  const from = countStart(text);
-  if (from !== -1) {
-    let to = from;
-    while (to < text.length && isDigit(text.charCodeAt(to))) to++;
-    const digits = text.slice(from, to);
-    return { text: digits, from, to, reading: readCell(digits), isValue: true };
-  }
-  const facts = classified.get(lines)?.[index] ?? factsOf(text);
-  if (facts.cell === undefined) {
-    let from = 0;
-    let to = text.length;
-    while (from < to && isBlankCode(text.charCodeAt(from))) from++;
-    while (to > from && isBlankCode(text.charCodeAt(to - 1))) to--;
-    // A copy, since it is remembered: a slice would keep the whole report alive.
-    const trimmed = from === to ? '' : detach(text.slice(from, to));
-    const reading = readCell(trimmed);
-    // An empty cell sits where the line begins.
-    facts.cell = from === to ? { text: '', from: 0, to: 0, reading, isValue: false } : { text: trimmed, from, to, reading, isValue: holdsValue(reading) };
-  }
-  return facts.cell;
+export function rememberedFacts(lines: readonly Line[]): readonly (LineFacts | undefined)[] | undefined {
+  return classified.get(lines);
 }
 
 /** Kinds of all lines, as a string with one character per line. */
@@ -214,7 +186,7 @@ export function classifyLines(lines: readonly Line[]): string {
     const text = (lines[i] as Line).text;
     if (text.length > MAX_REMEMBERED_LINE) {
       codes[i] = classifyLine(text).charCodeAt(0);
-    } else if (countStart(text) !== -1) {
+    } else if (isCountLine(text)) {
       codes[i] = COUNT;
     } else {
       const known = factsOf(text);

@@ -1,8 +1,9 @@
 import type { TableLayout } from '../ast';
-import { isBlankCode, lineCell, spacedValues } from '../lines/classify';
+import { isBlankCode, rememberedFacts, spacedValues, type LineFacts } from '../lines/classify';
 import type { Line } from '../lines/split';
 import type { LineSpan } from '../structure/outline';
 import { labelKey } from '../labels';
+import { detach } from '../memo';
 import { holdsValue, readCell, type CellReading } from './cell';
 
 /** A cell's text, trimmed, with its offsets in the normalised text. */
@@ -71,12 +72,19 @@ function trimCell(text: string, start: number): GridCell {
   return cellOf(text, 0, text.length, start);
 }
 
-/** `lines[index]` as one trimmed cell. */
-function lineAsCell(lines: readonly Line[], index: number): GridCell {
-  const line = lines[index] as Line;
-  const cell = lineCell(lines, index);
-  if (!cell) return trimCell(line.text, line.start);
-  return { text: cell.text, start: line.start + cell.from, end: line.start + cell.to, reading: cell.reading, isValue: cell.isValue };
+/**
+ * A line as one trimmed cell. A short line is read once and remembered with its kind
+ * (see classifyLines), with offsets from the line's start and a copy of its text, since a slice
+ * would keep the whole report alive.
+ */
+function lineAsCell(line: Line, facts: LineFacts | undefined): GridCell {
+  if (!facts) return trimCell(line.text, line.start);
+  if (!facts.cell) {
+    const cell = trimCell(line.text, 0);
+    facts.cell = { ...cell, text: detach(cell.text) };
+  }
+  const { text, start, end, reading, isValue } = facts.cell;
+  return { text, start: line.start + start, end: line.start + end, reading, isValue };
 }
 
 /**
@@ -189,6 +197,7 @@ export function readGrid(lines: readonly Line[], kinds: string, span: LineSpan):
 
 /** Tab, pipe and space layouts: one line, one row. */
 function lineRows(lines: readonly Line[], kinds: string, span: LineSpan): GridRow[] {
+  const facts = rememberedFacts(lines);
   const rows: GridRow[] = [];
   for (let i = span.first; i <= span.last; i++) {
     const line = lines[i] as Line;
@@ -197,7 +206,7 @@ function lineRows(lines: readonly Line[], kinds: string, span: LineSpan): GridRo
     let cells: GridCell[];
     if (kind === 'R') cells = splitRow(line);
     else if (kind === 'S') cells = spacedCells(line);
-    else cells = [lineAsCell(lines, i)];
+    else cells = [lineAsCell(line, facts?.[i])];
     rows.push(toRow(cells, i, i, line.start, line.end));
   }
   return rows;
@@ -235,6 +244,7 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
     if (startsIndented((lines[i] as Line).text)) indented++;
   }
   const continues = indented * 2 >= filled;
+  const facts = rememberedFacts(lines);
 
   const rows: GridRow[] = [];
   let cells: GridCell[] = [];
@@ -262,7 +272,7 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
       rows.push(toRow(splitRow(line), i, i, line.start, line.end));
       continue;
     }
-    const cell = lineAsCell(lines, i);
+    const cell = lineAsCell(line, facts?.[i]);
     const isValue = cell.isValue;
     const previous = cells[cells.length - 1];
     if (continues && !isValue && kind !== 'E' && previous && previous.text !== '' && !previous.isValue && !startsIndented(line.text)) {
