@@ -20,25 +20,10 @@ export interface Source {
 export function createSource(input: string, normalized: Normalized, lines?: readonly Line[]): Source {
   const points = lines && normalized.aligned ? lineIndexOf(lines, input.length) : createLineIndex(input);
   const { toOriginalStart, toOriginalEnd } = normalized;
-  const unchanged = input === normalized.text;
-  if (normalized.aligned) {
-    // Offsets are the input's own: only clamped, as the maps would clamp them.
-    const length = input.length;
-    const clamp = (n: number) => (n <= 0 ? 0 : n >= length ? length : Math.floor(n));
-    return {
-      input,
-      normalized,
-      unchanged,
-      position(start, end) {
-        const from = clamp(start);
-        return points.span(from, end <= start ? from : clamp(end));
-      },
-    };
-  }
   return {
     input,
     normalized,
-    unchanged,
+    unchanged: input === normalized.text,
     position(start, end) {
       const from = toOriginalStart(start);
       // An empty span stays empty: its end is its start, not the end of what was deleted there.

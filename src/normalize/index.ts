@@ -71,8 +71,9 @@ export function normalize(input: string, options: NormalizeOptions = {}): Normal
       traditional: script.changed,
     },
     aligned: chain.aligned,
-    // Arrow functions, so the methods survive destructuring.
-    toOriginalStart: (n) => chain.start(clamp(n)),
-    toOriginalEnd: (n) => chain.end(clamp(n)),
+    // Arrow functions, so the methods survive destructuring; where no pass changed a length,
+    // offsets map to themselves (every position of a report is mapped through here).
+    toOriginalStart: chain.aligned ? clamp : (n) => chain.start(clamp(n)),
+    toOriginalEnd: chain.aligned ? clamp : (n) => chain.end(clamp(n)),
   };
 }
