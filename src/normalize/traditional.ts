@@ -2,6 +2,7 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { TextBuilder } from './builder';
 import { isHan } from './han';
 import { EditLog } from './offset-map';
+import { NodeBuffer, toUnits } from './units';
 import { createTwToCn } from './tw-to-cn';
 
 /**
@@ -10,7 +11,6 @@ import { createTwToCn } from './tw-to-cn';
  * around 30%.
  */
 export const TRADITIONAL_SHARE = 0.02;
-
 
 /** `Detector.bmp` marks: a traditional-only character, and a high surrogate (look at the pair). */
 const TRADITIONAL = 1;
@@ -89,13 +89,14 @@ export function hasTraditional(text: string): boolean {
   // text into memory natively, it is read two code units to a 32-bit word, and a word is only
   // looked at closer when the bit set marks one of its units (a third faster than a table read
   // per code unit through charCodeAt).
+  // Without Node's Buffer the copy would cost what reading words saves: the string is read itself.
   if (!NodeBuffer) return traditionalIn(text, 0, text.length, detector);
   for (let from = 0; from < text.length; from += WORDS_PER_SCAN * 2) {
     const to = Math.min(text.length, from + WORDS_PER_SCAN * 2);
     scanWords ??= new Uint32Array(WORDS_PER_SCAN);
     const count = (to - from + 1) >> 1;
     scanWords[count - 1] = 0;
-    NodeBuffer.from(scanWords.buffer, 0, (to - from) * 2).write(from === 0 && to === text.length ? text : text.slice(from, to), 'utf16le');
+    toUnits(from === 0 && to === text.length ? text : text.slice(from, to), new Uint16Array(scanWords.buffer, 0, to - from));
     const { marked } = detector;
     for (let w = 0; w < count; w++) {
       const pair = scanWords[w] as number;
@@ -109,9 +110,6 @@ export function hasTraditional(text: string): boolean {
   return false;
 }
 
-// Node's Buffer copies a string's UTF-16 code units natively; the word view needs a little-endian
-// machine. Elsewhere the scan reads the string with charCodeAt.
-const NodeBuffer = typeof Buffer === 'function' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? Buffer : undefined;
 /** Words scanned at a time (two code units each): a report in one go, with a buffer of bounded size. */
 const WORDS_PER_SCAN = 1 << 15;
 let scanWords: Uint32Array | undefined;

@@ -3,6 +3,7 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
+import { fromUnits, toUnits } from './units';
 
 /**
  * Taiwan traditional -> mainland simplified: exactly what opencc-js 1.4.2's
@@ -573,24 +574,4 @@ function sequenceEnd(src: Uint16Array, i: number, end: number, ids: Map<number, 
     ids.set(p, e);
   }
   return ids.get(i) as number;
-}
-
-// Node's Buffer copies between strings and UTF-16 code units natively (lone surrogates included),
-// several times faster than charCodeAt and fromCharCode; elsewhere, or on a big-endian machine,
-// those are used instead.
-const NodeBuffer = typeof Buffer === 'function' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? Buffer : undefined;
-const DECODE_CHUNK = 4096; // well under the engine's argument limit for fromCharCode.apply
-
-function toUnits(text: string, units: Uint16Array): void {
-  if (NodeBuffer) NodeBuffer.from(units.buffer, units.byteOffset, text.length * 2).write(text, 'utf16le');
-  else for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-}
-
-function fromUnits(units: Uint16Array, length: number): string {
-  if (NodeBuffer) return NodeBuffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
-  let s = '';
-  for (let at = 0; at < length; at += DECODE_CHUNK) {
-    s += String.fromCharCode.apply(null, units.subarray(at, Math.min(at + DECODE_CHUNK, length)) as unknown as number[]);
-  }
-  return s;
 }
