@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyLine, classifyLines, readCell, readGrid, splitLines } from '../src/index';
+import { splitRow } from '../src/tables/grid';
 
 /**
  * Short lines are classified once and remembered, and a line that is one count is read without
- * the memory (src/lines/classify.ts). Either way, a line must come out as classifyLine and the
- * grid's own trimming would read it, whatever pads it and however often it comes back.
+ * the memory (src/lines/classify.ts); the grid remembers how it read a short line too, as one
+ * cell or as a row's cells. Either way, a line must come out as classifyLine and the grid's own
+ * trimming and splitting would read it, whatever pads it, wherever it stands and however often
+ * it comes back.
  */
 
 // Padding the count path accepts, other whitespace it must leave to classifyLine, digits and
@@ -51,6 +54,36 @@ describe('remembered and counted lines', () => {
           expect(cell.text).toBe(text.slice(from, to));
           expect([cell.start, cell.end]).toEqual([(found?.start ?? 0) + from, (found?.start ?? 0) + to]);
           expect(cell.reading).toEqual(readCell(cell.text));
+        }
+      }),
+    );
+  });
+
+  it('read as rows, give the cells a split of the line gives, wherever the line stands', () => {
+    const cellText = fc.array(fc.constantFrom(...pieces.filter((piece) => piece !== '\t' && piece !== '|')), { maxLength: 3 }).map((parts) => parts.join(''));
+    const row = fc
+      .tuple(fc.constantFrom('\t', '|'), fc.array(cellText, { minLength: 2, maxLength: 6 }))
+      .map(([separator, cells]) => cells.join(separator))
+      .filter((text) => text.length <= 40);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.nat({ max: 5 }), (texts, shift) => {
+        // The same rows twice, the second time further on: read first, then from memory.
+        for (const lead of [[], Array.from({ length: shift + 1 }, () => '说明')]) {
+          const lines = splitLines([...lead, ...texts].join('\n'));
+          const kinds = classifyLines(lines);
+          const grid = readGrid(lines, kinds, { first: lead.length, last: lines.length - 1 });
+          for (const read of grid.rows) {
+            if (kinds[read.firstLine] !== 'R') continue;
+            const line = lines[read.firstLine];
+            const split = splitRow(line?.text ?? '', line?.start ?? 0);
+            // Labels are the filled cells before the first value; values run from the first to the last.
+            const first = split.findIndex((cell) => cell.isValue);
+            let last = split.length - 1;
+            while (last > first && !split[last]?.isValue) last--;
+            expect(read.labels).toEqual(split.slice(0, first === -1 ? split.length : first).filter((cell) => cell.text !== ''));
+            expect(read.values).toEqual(first === -1 ? [] : split.slice(first, last + 1));
+            for (const cell of [...read.leading, ...read.trailing]) expect(split).toContainEqual(cell);
+          }
         }
       }),
     );

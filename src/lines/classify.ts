@@ -149,6 +149,8 @@ export interface LineFacts {
   readonly code: number;
   /** The line read as one cell, with offsets from the line's start (see the grid). */
   cell?: GridCell;
+  /** The line split into a row's cells, with offsets from the line's start (see the grid). */
+  cells?: readonly GridCell[];
 }
 
 const remembered = new Memo<LineFacts>(MAX_REMEMBERED_LINE);

@@ -79,20 +79,39 @@ function trimCell(text: string, start: number): GridCell {
  */
 function lineAsCell(line: Line, facts: LineFacts | undefined): GridCell {
   if (!facts) return trimCell(line.text, line.start);
-  if (!facts.cell) {
-    const cell = trimCell(line.text, 0);
-    facts.cell = { ...cell, text: detach(cell.text) };
-  }
-  const { text, start, end, reading, isValue } = facts.cell;
-  return { text, start: line.start + start, end: line.start + end, reading, isValue };
+  facts.cell ??= remembered(trimCell(line.text, 0));
+  return moved(facts.cell, line.start);
+}
+
+/** A cell to remember across reports: its text copied, so as not to keep its report alive. */
+function remembered(cell: GridCell): GridCell {
+  return { ...cell, text: detach(cell.text) };
+}
+
+/** A remembered cell, its offsets from its line's start moved to the line at `lineStart`. */
+function moved(cell: GridCell, lineStart: number): GridCell {
+  return { text: cell.text, start: lineStart + cell.start, end: lineStart + cell.end, reading: cell.reading, isValue: cell.isValue };
 }
 
 /**
- * Splits one tab or pipe row into trimmed cells (outer pipes do not make cells). A plain split:
- * cell text never contains its separator, and a combinator per cell costs ten times as much.
+ * A tab or pipe row's cells (see splitRow). A short row is split once and remembered with its
+ * kind, like a line read as one cell: rows of zeros and label rows recur from report to report.
  */
-export function splitRow(line: Line): GridCell[] {
-  const text = line.text;
+function rowCellsOf(line: Line, facts: LineFacts | undefined): GridCell[] {
+  if (!facts) return splitRow(line.text, line.start);
+  facts.cells ??= splitRow(line.text, 0).map(remembered);
+  const known = facts.cells;
+  const cells: GridCell[] = new Array(known.length);
+  for (let i = 0; i < known.length; i++) cells[i] = moved(known[i] as GridCell, line.start);
+  return cells;
+}
+
+/**
+ * Splits one tab or pipe row, starting at `lineStart`, into trimmed cells (outer pipes do not
+ * make cells). A plain split: cell text never contains its separator, and a combinator per cell
+ * costs ten times as much.
+ */
+export function splitRow(text: string, lineStart: number): GridCell[] {
   const pipe = text.includes('|');
   const separator = pipe ? '|' : '\t';
   const cells: GridCell[] = [];
@@ -100,7 +119,7 @@ export function splitRow(line: Line): GridCell[] {
   for (;;) {
     const found = text.indexOf(separator, from);
     const to = found === -1 ? text.length : found;
-    cells.push(cellOf(text, from, to, line.start));
+    cells.push(cellOf(text, from, to, lineStart));
     if (found === -1) break;
     from = found + 1;
   }
@@ -204,7 +223,7 @@ function lineRows(lines: readonly Line[], kinds: string, span: LineSpan): GridRo
     const kind = kinds[i];
     if (kind === 'B' || kind === 'E' || kind === '-') continue;
     let cells: GridCell[];
-    if (kind === 'R') cells = splitRow(line);
+    if (kind === 'R') cells = rowCellsOf(line, facts?.[i]);
     else if (kind === 'S') cells = spacedCells(line);
     else cells = [lineAsCell(line, facts?.[i])];
     rows.push(toRow(cells, i, i, line.start, line.end));
@@ -269,7 +288,7 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
     if (kind === '-') continue;
     if (kind === 'R') {
       flush();
-      rows.push(toRow(splitRow(line), i, i, line.start, line.end));
+      rows.push(toRow(rowCellsOf(line, facts?.[i]), i, i, line.start, line.end));
       continue;
     }
     const cell = lineAsCell(line, facts?.[i]);
