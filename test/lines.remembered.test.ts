@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyLine, classifyLines, readCell, readGrid, splitLines } from '../src/index';
+import { labelKey } from '../src/labels';
 import { splitRow } from '../src/tables/grid';
 
 /**
@@ -83,6 +84,8 @@ describe('remembered and counted lines', () => {
             expect(read.labels).toEqual(split.slice(0, first === -1 ? split.length : first).filter((cell) => cell.text !== ''));
             expect(read.values).toEqual(first === -1 ? [] : split.slice(first, last + 1));
             for (const cell of [...read.leading, ...read.trailing]) expect(split).toContainEqual(cell);
+            expect(read.label).toBe(read.labels.map((cell) => cell.text).join(' '));
+            expect(read.key).toBe(labelKey(read.label));
           }
         }
       }),

@@ -1,5 +1,5 @@
 import { holdsValue, readCell } from '../tables/cell';
-import type { GridCell } from '../tables/grid';
+import type { GridCell, RowShape } from '../tables/grid';
 import { readHeading, stripMarkdown } from '../structure/headings';
 import { Memo } from '../memo';
 import type { Line } from './split';
@@ -151,6 +151,8 @@ export interface LineFacts {
   cell?: GridCell;
   /** The line split into a row's cells, with offsets from the line's start (see the grid). */
   cells?: readonly GridCell[];
+  /** How the line's row sorts into labels and values, once a table has read it as a row. */
+  shape?: RowShape;
 }
 
 const remembered = new Memo<LineFacts>(MAX_REMEMBERED_LINE);

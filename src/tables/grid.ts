@@ -131,29 +131,25 @@ export function splitRow(text: string, lineStart: number): GridCell[] {
   return cells;
 }
 
-// One flat string: the row's key is looked up by it, and a string built piece by piece would be
-// flattened there first.
-function joinLabels(labels: readonly GridCell[]): string {
-  return labels.length === 1 ? (labels[0] as GridCell).text : labels.map((cell) => cell.text).join(' ');
-}
-
-/** The non-empty cells of `cells[0, end)`. */
-function labelsOf(cells: readonly GridCell[], end: number): GridCell[] {
-  const labels: GridCell[] = [];
-  for (let i = 0; i < end; i++) {
-    const cell = cells[i] as GridCell;
-    if (cell.text !== '') labels.push(cell);
-  }
-  return labels;
-}
-
-/** `cells[from, to)`: the row's own array when that is all of it (each row has its own). */
-function slice(cells: GridCell[], from: number, to: number): GridCell[] {
-  return from === 0 && to === cells.length ? cells : cells.slice(from, to);
+/**
+ * How a row's cells sort into labels and values, by index; a remembered line keeps its row's
+ * (see LineFacts), so that its label is joined and keyed once.
+ */
+export interface RowShape {
+  /** The non-empty cells before the first value (all of them in a row without values). */
+  labels: readonly number[];
+  label: string;
+  key: string;
+  /** The first and last value, -1 in a row without values. */
+  firstValue: number;
+  lastValue: number;
+  /** Where the empty cells before the first value start, and those after the last value end. */
+  leadingStart: number;
+  trailingEnd: number;
 }
 
 /** Sorts a row's cells into labels and values. */
-function toRow(cells: GridCell[], firstLine: number, lastLine: number, start: number, end: number): GridRow {
+function shapeOf(cells: readonly GridCell[]): RowShape {
   let firstValue = -1;
   let lastValue = -1;
   for (let i = 0; i < cells.length; i++) {
@@ -162,17 +158,32 @@ function toRow(cells: GridCell[], firstLine: number, lastLine: number, start: nu
       lastValue = i;
     }
   }
-  if (firstValue === -1) {
-    const labels = labelsOf(cells, cells.length);
-    const label = joinLabels(labels);
-    return { firstLine, lastLine, start, end, labels, label, key: labelKey(label), values: [], leading: [], trailing: [] };
-  }
-  let afterLabels = firstValue;
-  while (afterLabels > 0 && (cells[afterLabels - 1] as GridCell).text === '') afterLabels--;
+  const labelsEnd = firstValue === -1 ? cells.length : firstValue;
+  const labels: number[] = [];
+  for (let i = 0; i < labelsEnd; i++) if ((cells[i] as GridCell).text !== '') labels.push(i);
+  // One flat string: the row's key is looked up by it, and a string built piece by piece would
+  // be flattened there first.
+  const label = labels.length === 1 ? (cells[labels[0] as number] as GridCell).text : labels.map((i) => (cells[i] as GridCell).text).join(' ');
+  let leadingStart = labelsEnd;
   let trailingEnd = lastValue + 1;
-  while (trailingEnd < cells.length && (cells[trailingEnd] as GridCell).text === '') trailingEnd++;
-  const labels = labelsOf(cells, firstValue);
-  const label = joinLabels(labels);
+  if (firstValue !== -1) {
+    while (leadingStart > 0 && (cells[leadingStart - 1] as GridCell).text === '') leadingStart--;
+    while (trailingEnd < cells.length && (cells[trailingEnd] as GridCell).text === '') trailingEnd++;
+  }
+  return { labels, label, key: labelKey(label), firstValue, lastValue, leadingStart, trailingEnd };
+}
+
+/** `cells[from, to)`: the row's own array when that is all of it (each row has its own). */
+function slice(cells: GridCell[], from: number, to: number): GridCell[] {
+  return from === 0 && to === cells.length ? cells : cells.slice(from, to);
+}
+
+/** A row of `cells`, sorted as `shape` says. */
+function toRow(cells: GridCell[], shape: RowShape, firstLine: number, lastLine: number, start: number, end: number): GridRow {
+  const labels: GridCell[] = new Array(shape.labels.length);
+  for (let i = 0; i < labels.length; i++) labels[i] = cells[shape.labels[i] as number] as GridCell;
+  const { label, key, firstValue, lastValue } = shape;
+  if (firstValue === -1) return { firstLine, lastLine, start, end, labels, label, key, values: [], leading: [], trailing: [] };
   return {
     firstLine,
     lastLine,
@@ -180,11 +191,17 @@ function toRow(cells: GridCell[], firstLine: number, lastLine: number, start: nu
     end,
     labels,
     label,
-    key: labelKey(label),
+    key,
     values: slice(cells, firstValue, lastValue + 1),
-    leading: slice(cells, afterLabels, firstValue),
-    trailing: slice(cells, lastValue + 1, trailingEnd),
+    leading: slice(cells, shape.leadingStart, firstValue),
+    trailing: slice(cells, lastValue + 1, shape.trailingEnd),
   };
+}
+
+/** The row of one line's cells, sorted once for a remembered line. */
+function lineRow(cells: GridCell[], known: LineFacts | undefined, index: number, line: Line): GridRow {
+  const shape = known ? (known.shape ??= shapeOf(cells)) : shapeOf(cells);
+  return toRow(cells, shape, index, index, line.start, line.end);
 }
 
 /** Which layout the lines of a region use, by what most of them look like. */
@@ -222,11 +239,12 @@ function lineRows(lines: readonly Line[], kinds: string, span: LineSpan): GridRo
     const line = lines[i] as Line;
     const kind = kinds[i];
     if (kind === 'B' || kind === 'E' || kind === '-') continue;
-    let cells: GridCell[];
-    if (kind === 'R') cells = rowCellsOf(line, facts?.[i]);
-    else if (kind === 'S') cells = spacedCells(line);
-    else cells = [lineAsCell(line, facts?.[i])];
-    rows.push(toRow(cells, i, i, line.start, line.end));
+    if (kind === 'S') {
+      rows.push(lineRow(spacedCells(line), undefined, i, line));
+      continue;
+    }
+    const known = facts?.[i];
+    rows.push(lineRow(kind === 'R' ? rowCellsOf(line, known) : [lineAsCell(line, known)], known, i, line));
   }
   return rows;
 }
@@ -272,7 +290,7 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
   let seenValue = false;
   const flush = () => {
     if (first !== -1) {
-      rows.push(toRow(cells, first, last, (lines[first] as Line).start, (lines[last] as Line).end));
+      rows.push(toRow(cells, shapeOf(cells), first, last, (lines[first] as Line).start, (lines[last] as Line).end));
     }
     cells = [];
     first = -1;
@@ -288,7 +306,7 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
     if (kind === '-') continue;
     if (kind === 'R') {
       flush();
-      rows.push(toRow(rowCellsOf(line, facts?.[i]), i, i, line.start, line.end));
+      rows.push(lineRow(rowCellsOf(line, facts?.[i]), facts?.[i], i, line));
       continue;
     }
     const cell = lineAsCell(line, facts?.[i]);
