@@ -288,43 +288,41 @@ function cellPerLine(lines: readonly Line[], kinds: string, span: LineSpan): Gri
   let first = -1;
   let last = -1;
   let seenValue = false;
-  const flush = () => {
-    if (first !== -1) {
-      rows.push(toRow(cells, shapeOf(cells), first, last, (lines[first] as Line).start, (lines[last] as Line).end));
-    }
-    cells = [];
-    first = -1;
-    seenValue = false;
-  };
   for (let i = span.first; i <= span.last; i++) {
-    const line = lines[i] as Line;
     const kind = kinds[i];
-    if (kind === 'B') {
-      flush();
-      continue;
-    }
     if (kind === '-') continue;
-    if (kind === 'R') {
-      flush();
-      rows.push(lineRow(rowCellsOf(line, facts?.[i]), facts?.[i], i, line));
-      continue;
+    const line = lines[i] as Line;
+    let cell: GridCell | undefined;
+    if (kind !== 'B' && kind !== 'R') {
+      cell = lineAsCell(line, facts?.[i]);
+      const previous = cells.length === 0 ? undefined : (cells[cells.length - 1] as GridCell);
+      if (continues && !cell.isValue && kind !== 'E' && previous && previous.text !== '' && !previous.isValue && !startsIndented(line.text)) {
+        // The line break between the two parts belongs to neither: the text joins them without
+        // it, the span covers both lines.
+        Object.assign(previous, gridCell(previous.text + cell.text, previous.start, cell.end));
+        last = i;
+        continue;
+      }
     }
-    const cell = lineAsCell(line, facts?.[i]);
-    const isValue = cell.isValue;
-    const previous = cells[cells.length - 1];
-    if (continues && !isValue && kind !== 'E' && previous && previous.text !== '' && !previous.isValue && !startsIndented(line.text)) {
-      // The line break between the two parts belongs to neither: the text joins them without it,
-      // the span covers both lines.
-      Object.assign(previous, gridCell(previous.text + cell.text, previous.start, cell.end));
-      last = i;
-      continue;
+    // A row ends at a blank line, at a line that is a row of its own, and where a label follows values.
+    if (cell === undefined || (seenValue && !cell.isValue && kind !== 'E')) {
+      if (first !== -1) rows.push(cellsRow(lines, cells, first, last));
+      cells = [];
+      first = -1;
+      seenValue = false;
     }
-    if (!isValue && kind !== 'E' && seenValue) flush();
+    if (kind === 'R') rows.push(lineRow(rowCellsOf(line, facts?.[i]), facts?.[i], i, line));
+    if (cell === undefined) continue;
     if (first === -1) first = i;
     last = i;
     cells.push(cell);
-    if (isValue) seenValue = true;
+    if (cell.isValue) seenValue = true;
   }
-  flush();
+  if (first !== -1) rows.push(cellsRow(lines, cells, first, last));
   return rows;
+}
+
+/** The row of the cells of lines `first` to `last`. */
+function cellsRow(lines: readonly Line[], cells: GridCell[], first: number, last: number): GridRow {
+  return toRow(cells, shapeOf(cells), first, last, (lines[first] as Line).start, (lines[last] as Line).end);
 }
