@@ -117,6 +117,13 @@ function isSpace(code: number): boolean {
 // counts. What a parse makes of them is remembered (it depends on the text alone); prose is too
 // long and too varied to be worth it, and so are counts (see isCountLine).
 const MAX_REMEMBERED_LINE = 40;
+// Rows with pipes are longer for the same cells (`| （一）予以公开 | 0 | 0 |`), and prose rarely
+// holds a tab or a pipe.
+const MAX_REMEMBERED_ROW = 100;
+
+function remembersLine(text: string): boolean {
+  return text.length <= MAX_REMEMBERED_LINE || (text.length <= MAX_REMEMBERED_ROW && (text.includes('|') || text.includes('\t')));
+}
 const COUNT = 'N'.charCodeAt(0);
 
 // What may pad a count on its line: tab, space, NBSP, U+3000, which String#trim and the grid's
@@ -155,7 +162,7 @@ export interface LineFacts {
   shape?: RowShape;
 }
 
-const remembered = new Memo<LineFacts>(MAX_REMEMBERED_LINE);
+const remembered = new Memo<LineFacts>(MAX_REMEMBERED_ROW);
 
 function factsOf(text: string): LineFacts {
   let facts = remembered.lookup(text);
@@ -188,7 +195,7 @@ export function classifyLines(lines: readonly Line[]): string {
   const facts: (LineFacts | undefined)[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] as Line).text;
-    if (text.length > MAX_REMEMBERED_LINE) {
+    if (!remembersLine(text)) {
       codes[i] = classifyLine(text).charCodeAt(0);
     } else if (isCountLine(text)) {
       codes[i] = COUNT;
