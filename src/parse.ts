@@ -214,7 +214,18 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
   const formatVersion = readFormatVersion(outline, tables, facts.year);
   const report: Report = {
     type: 'report',
-    meta: { ...facts, formatVersion, script: normalized.script },
+    // Field by field: a spread of the facts with two more fields took about 2% of a parse.
+    meta: {
+      title: facts.title,
+      agency: facts.agency,
+      year: facts.year,
+      period: facts.period,
+      documentNumber: facts.documentNumber,
+      issuer: facts.issuer,
+      date: facts.date,
+      formatVersion,
+      script: normalized.script,
+    },
     sections,
     tables,
     position: source.position(0, normalized.text.length),
