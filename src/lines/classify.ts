@@ -191,7 +191,7 @@ export function rememberedFacts(lines: readonly Line[]): readonly (LineFacts | u
 export function classifyLines(lines: readonly Line[]): string {
   // As code units, turned into a string a chunk at a time: a string grown a character at a time
   // is a chain of as many pieces, and joining an array of them is slower still.
-  const codes = new Uint8Array(lines.length);
+  const codes = kindCodes(lines.length);
   const facts: (LineFacts | undefined)[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] as Line).text;
@@ -207,10 +207,22 @@ export function classifyLines(lines: readonly Line[]): string {
   }
   classified.set(lines, facts);
   let kinds = '';
-  for (let from = 0; from < codes.length; from += KIND_CHUNK) {
-    kinds += String.fromCharCode.apply(null, codes.subarray(from, from + KIND_CHUNK) as unknown as number[]);
+  for (let from = 0; from < lines.length; from += KIND_CHUNK) {
+    kinds += String.fromCharCode.apply(null, codes.subarray(from, Math.min(from + KIND_CHUNK, lines.length)) as unknown as number[]);
   }
   return kinds;
+}
+
+// A typed array costs the engine a buffer of its own outside the heap, several times the cost of
+// filling it for a report's few hundred lines: reports of up to KEPT_CODES lines share one.
+const KEPT_CODES = 1 << 16;
+let keptCodes: Uint8Array | undefined;
+
+/** Room for the kinds of `count` lines, as code units (contents undefined). */
+function kindCodes(count: number): Uint8Array {
+  if (count > KEPT_CODES) return new Uint8Array(count);
+  keptCodes ??= new Uint8Array(KEPT_CODES);
+  return keptCodes;
 }
 
 /** Well under the engine's limit on the arguments of one call. */
