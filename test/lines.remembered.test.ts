@@ -91,4 +91,17 @@ describe('remembered and counted lines', () => {
       }),
     );
   });
+
+  it('read a row of more cells than are remembered the same, seen again', () => {
+    const row = `合计${'\t0'.repeat(40)}`;
+    for (const lead of [0, 3]) {
+      const lines = splitLines([...Array.from({ length: lead }, () => '说明'), row].join('\n'));
+      const kinds = classifyLines(lines);
+      const [read] = readGrid(lines, kinds, { first: lead, last: lead }).rows;
+      const line = lines[lead];
+      expect(read?.values).toEqual(splitRow(line?.text ?? '', line?.start ?? 0).slice(1));
+      expect(read?.values).toHaveLength(40);
+      expect(read?.label).toBe('合计');
+    }
+  });
 });

@@ -98,13 +98,21 @@ function moved(cell: GridCell, lineStart: number): GridCell {
  * kind, like a line read as one cell: rows of zeros and label rows recur from report to report.
  */
 function rowCellsOf(line: Line, facts: LineFacts | undefined): GridCell[] {
-  if (!facts) return splitRow(line.text, line.start);
-  facts.cells ??= splitRow(line.text, 0).map(remembered);
-  const known = facts.cells;
+  let known = facts?.cells;
+  if (known === undefined) {
+    const split = splitRow(line.text, line.start);
+    // Rows of the format have at most 16 cells: a line of many separators is not worth its memory.
+    if (!facts || split.length > MAX_REMEMBERED_CELLS) return split;
+    // The row is read from the copies even now: its label, remembered with its shape, must not be
+    // a slice of the report.
+    known = facts.cells = split.map((cell) => remembered(moved(cell, -line.start)));
+  }
   const cells: GridCell[] = new Array(known.length);
   for (let i = 0; i < known.length; i++) cells[i] = moved(known[i] as GridCell, line.start);
   return cells;
 }
+
+const MAX_REMEMBERED_CELLS = 32;
 
 /**
  * Splits one tab or pipe row, starting at `lineStart`, into trimmed cells (outer pipes do not
@@ -200,7 +208,7 @@ function toRow(cells: GridCell[], shape: RowShape, firstLine: number, lastLine: 
 
 /** The row of one line's cells, sorted once for a remembered line. */
 function lineRow(cells: GridCell[], known: LineFacts | undefined, index: number, line: Line): GridRow {
-  const shape = known ? (known.shape ??= shapeOf(cells)) : shapeOf(cells);
+  const shape = known && (known.cell || known.cells) ? (known.shape ??= shapeOf(cells)) : shapeOf(cells);
   return toRow(cells, shape, index, index, line.start, line.end);
 }
 
