@@ -31,9 +31,8 @@ export function parseReport(text: string, options?: ParseOptions): ParseResult {
     const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text;
     throw new TypeError(`parseReport expects the report as a string, got ${got}`);
   }
-  const { report, diagnostics: read, views } = readReport(text, options);
-  if (options?.check === false) return { report, diagnostics: read };
-  const diagnostics = [...read, ...checkTables(report, { text }, views)];
+  const { report, diagnostics, views } = readReport(text, options);
+  if (options?.check !== false) diagnostics.push(...checkTables(report, { text }, views));
   // Stable: parse diagnostics stay ahead of check diagnostics at the same place.
   diagnostics.sort((a, b) => (a.position?.start.offset ?? Infinity) - (b.position?.start.offset ?? Infinity));
   return { report, diagnostics };

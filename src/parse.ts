@@ -180,7 +180,7 @@ export interface ReadResult extends ParseResult {
 
 const NO_ROWS: TableView = tableView([], []);
 
-/** Reads a report. Never throws on a string; see {@link parseReport}. */
+/** Reads a report, its diagnostics in the order found. Never throws on a string; see {@link parseReport}. */
 export function readReport(input: string, options: ParseOptions = {}): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const normalized = normalize(input, { convertTraditional: options.convertTraditional ?? true });
@@ -255,7 +255,7 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
       }
     }
   }
-  diagnostics.sort((a, b) => (a.position?.start.offset ?? Infinity) - (b.position?.start.offset ?? Infinity));
+  // In the order they were found: parseReport sorts them once, with the checks' findings.
   return { report, diagnostics, views };
 }
 
