@@ -83,7 +83,6 @@ function readView(report: Report, table: TableKey): TableView {
   return tableView(columns, list);
 }
 
-
 export function isCell(value: unknown): value is Cell {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'cell';
 }

@@ -79,13 +79,16 @@ function trimCell(text: string, start: number): GridCell {
  */
 function lineAsCell(line: Line, facts: LineFacts | undefined): GridCell {
   if (!facts) return trimCell(line.text, line.start);
-  facts.cell ??= remembered(trimCell(line.text, 0));
+  facts.cell ??= remembered(trimCell(line.text, line.start), line.start);
   return moved(facts.cell, line.start);
 }
 
-/** A cell to remember across reports: its text copied, so as not to keep its report alive. */
-function remembered(cell: GridCell): GridCell {
-  return { ...cell, text: detach(cell.text) };
+/**
+ * A cell of the line at `lineStart` to remember across reports: its offsets from the line's start,
+ * its text copied, so as not to keep its report alive.
+ */
+function remembered(cell: GridCell, lineStart: number): GridCell {
+  return { text: detach(cell.text), start: cell.start - lineStart, end: cell.end - lineStart, reading: cell.reading, isValue: cell.isValue };
 }
 
 /** A remembered cell, its offsets from its line's start moved to the line at `lineStart`. */
@@ -105,7 +108,7 @@ function rowCellsOf(line: Line, facts: LineFacts | undefined): GridCell[] {
     if (!facts || split.length > MAX_REMEMBERED_CELLS) return split;
     // The row is read from the copies even now: its label, remembered with its shape, must not be
     // a slice of the report.
-    known = facts.cells = split.map((cell) => remembered(moved(cell, -line.start)));
+    known = facts.cells = split.map((cell) => remembered(cell, line.start));
   }
   const cells: GridCell[] = new Array(known.length);
   for (let i = 0; i < known.length; i++) cells[i] = moved(known[i] as GridCell, line.start);
