@@ -126,28 +126,23 @@ function remembersLine(text: string): boolean {
 }
 const COUNT = 'N'.charCodeAt(0);
 
-// What may pad a count on its line: tab, space, NBSP, U+3000, which String#trim and the grid's
-// cell trimming both remove.
-function isPadding(code: number): boolean {
-  return code === 9 || code === 32 || code === 0xa0 || code === 0x3000;
-}
-
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
 /**
- * Whether a line is one count of at most 15 digits and padding (`\t0`, `12`): its kind is N, as
- * classifyLine would find. Such lines are most of a table written one cell per line, and new
- * counts are too many to remember.
+ * Whether a line is one count of at most 15 digits and padding (`\t0`, `12`), the whitespace that
+ * String#trim and the grid's cell trimming both remove: its kind is N, as classifyLine would find.
+ * Such lines are most of a table written one cell per line, and new counts are too many to
+ * remember.
  */
 function isCountLine(text: string): boolean {
   let from = 0;
-  while (from < text.length && isPadding(text.charCodeAt(from))) from++;
+  while (from < text.length && isBlankCode(text.charCodeAt(from))) from++;
   let to = from;
   while (to < text.length && isDigit(text.charCodeAt(to))) to++;
   if (to === from || to - from > 15) return false;
-  for (let i = to; i < text.length; i++) if (!isPadding(text.charCodeAt(i))) return false;
+  for (let i = to; i < text.length; i++) if (!isBlankCode(text.charCodeAt(i))) return false;
   return true;
 }
 
