@@ -71,8 +71,17 @@ export interface Cell {
   unit?: string;
   /** True when a blank cell was read as 0 because of the `blankAsZero` option. */
   assumedZero?: boolean;
+  /**
+   * How the value was obtained: `read` as written; `split` out of a run of glued digits
+   * (`713000074` → 71|3|0|0|0|0|74) by the table's identities; `inferred` from the identities
+   * where the text has fewer numbers than cells. Absent on cells not read from a report's text.
+   */
+  origin?: CellOrigin;
   position: Position;
 }
+
+/** How a cell's value was obtained; see {@link Cell.origin}. */
+export type CellOrigin = 'read' | 'split' | 'inferred';
 
 /** What every row carries besides its cells. */
 export interface RowInfo<K extends string = string> {
@@ -80,6 +89,8 @@ export interface RowInfo<K extends string = string> {
   key: K;
   /** The row's label as read (normalised text; empty when the table has no labels). */
   label: string;
+  /** `order` when no label named the row and its values were placed by their order in the form. */
+  placedBy?: 'order';
   position: Position;
 }
 
@@ -117,7 +128,7 @@ export type ReviewLitigationRows = {
 };
 
 /** How a table was laid out in the input. */
-export type TableLayout = 'tab' | 'pipe' | 'cell-per-line' | 'space';
+export type TableLayout = 'tab' | 'pipe' | 'cell-per-line' | 'space' | 'glued';
 
 /** A line of a table that carried values but could not be assigned to a row. */
 export interface UnassignedRow {

@@ -3,15 +3,17 @@ import type { FormatVersion, ParseResult, Report, Section, Subsection, TableKey,
 import { parseDiagnostic, type Diagnostic } from './diagnostics';
 import { classifyLines } from './lines/classify';
 import { splitLines, type Line } from './lines/split';
-import { Memo } from './memo';
 import { findClosing, readMetaFacts } from './meta';
 import { normalize } from './normalize/index';
 import { createSource, type Source } from './source';
 import { readSubsection, stripMarkdown } from './structure/headings';
-import { readOutline, type LineSpan, type Outline } from './structure/outline';
-import { readGrid, type Grid, type GridRow } from './tables/grid';
-import { readTableGrid } from './tables/read';
+import { readOutline, type Outline } from './structure/outline';
+import { assignTable } from './tables/assign';
+import { readItems } from './tables/items';
+import { findTableRegions } from './tables/regions';
 import { TABLE_NAMES, type RowCells, type TableContext } from './tables/rows';
+import { lex } from './tokens/lex';
+import type { Token } from './tokens/token';
 import { tableView, type TableView, type TableViews } from './check/cells';
 
 /** Options of {@link parseReport}. */
@@ -27,87 +29,37 @@ export interface ParseOptions {
   check?: boolean;
 }
 
-interface FoundTable {
-  key: TableKey;
-  span: LineSpan;
-  grid: Grid;
-}
-
-/** The table whose announcing phrases (`anchors` in grammar/) a row's label key holds. */
-function anchoredTable(key: string): TableKey | undefined {
-  let table = anchors.lookup(key);
-  if (table === undefined && !anchors.has(key)) {
-    table = TABLES.find((entry) => entry.anchors.some((anchor) => key.includes(anchor)))?.key;
-    anchors.remember(key, table);
-  }
-  return table;
-}
-
-// Every report repeats the same labels.
-const anchors = new Memo<TableKey | undefined>();
-
-/** Part of a table region: its lines, its rows, and the first table its rows announce. */
-interface RegionPart {
-  span: LineSpan;
-  grid: Grid;
-  anchored: TableKey | undefined;
-}
-
 /**
- * Splits a region where a row announces another table than the rows above it: when the part
- * heading between two tables is lost, nothing else separates them, and reading them as one
- * region loses the second table whole. The second table starts after the last row above its
- * announcing row that has values or announces the first table, so that its own header rows go
- * with it and the first table's do not. A part without values is no table.
+ * Reads the three tables from the token stream: each region's tokens grouped into items, then
+ * assigned to the form's rows and solved against its identities (tables/assign.ts). Marks the
+ * lines the tables cover, which the parts' text leaves out.
  */
-function splitAtAnchors(region: LineSpan, grid: Grid): RegionPart[] {
-  const announced = grid.rows.map((row) => anchoredTable(row.key));
-  const parts: RegionPart[] = [];
-  let start = 0;
-  let current: TableKey | undefined;
-  let lastWithValues = -1;
-  let lastAnnouncing = -1;
-  const close = (end: number) => {
-    const rows = grid.rows.slice(start, end);
-    const first = parts.length === 0 ? region.first : (rows[0] as GridRow).firstLine;
-    const last = end === grid.rows.length ? region.last : (rows[rows.length - 1] as GridRow).lastLine;
-    const anchored = announced.slice(start, end).find((table) => table !== undefined);
-    parts.push({ span: { first, last }, grid: { layout: grid.layout, rows }, anchored });
-    start = end;
-  };
-  for (let i = 0; i < grid.rows.length; i++) {
-    const table = announced[i];
-    if (table && current && table !== current) close(Math.max(lastWithValues, lastAnnouncing) + 1);
-    if (table) {
-      current = table;
-      lastAnnouncing = i;
-    }
-    if ((grid.rows[i] as GridRow).values.length > 0) lastWithValues = i;
+function readTables(
+  tokens: readonly Token[],
+  lines: readonly Line[],
+  source: Source,
+  options: ParseOptions,
+  diagnostics: Diagnostic[],
+): { tables: Tables; views: Record<TableKey, TableView>; tableLines: Uint8Array } {
+  const tables: Tables = {};
+  const views: Record<TableKey, TableView> = { activeDisclosure: NO_ROWS, applications: NO_ROWS, reviewLitigation: NO_ROWS };
+  const tableLines = new Uint8Array(lines.length);
+  for (const region of findTableRegions(tokens)) {
+    const { items, layout } = readItems(tokens, region.first, region.end);
+    if (!items.some((item) => item.cells.some((cell) => cell.token.kind !== 'empty'))) continue;
+    const first = tokens[region.first] as Token;
+    const last = tokens[region.end - 1] as Token;
+    // A table sharing its line with prose (a page flattened onto one line) leaves the line to the prose.
+    const firstLine = (lines[first.line] as Line).start === first.start ? first.line : first.line + 1;
+    const lastLine = (lines[last.line] as Line).end === last.end ? last.line : last.line - 1;
+    if (firstLine <= lastLine) tableLines.fill(1, firstLine, lastLine + 1);
+    const assigned: RowCells[] = [];
+    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[region.key], assigned };
+    const table = assignTable(region.key, context, items, layout, tokens.slice(region.first, region.end), first.start, last.end);
+    put(tables, region.key, table);
+    views[region.key] = tableView(table.columns, assigned);
   }
-  close(grid.rows.length);
-  return parts;
-}
-
-/** Decides which table each region holds: by the phrases only that table has, else by its part. */
-function identifyTables(lines: readonly Line[], kinds: string, outline: Outline): FoundTable[] {
-  const best = new Map<TableKey, { found: FoundTable; score: number }>();
-  const parts: RegionPart[] = [];
-  for (const region of outline.tableRegions) for (const part of splitAtAnchors(region, readGrid(lines, kinds, region))) parts.push(part);
-  for (const { span, grid, anchored } of parts) {
-    let values = 0;
-    for (const row of grid.rows) values += row.values.length;
-    if (values === 0) continue;
-    let key = anchored;
-    if (!key) {
-      const section = outline.sections.find((s) => s.first <= span.first && span.first <= s.last)?.section.key;
-      key = TABLES.find((table) => table.section === section)?.key;
-    }
-    if (!key) continue;
-    const score = (anchored ? 1e9 : 0) + values;
-    const current = best.get(key);
-    if (!current || score > current.score) best.set(key, { found: { key, span, grid }, score });
-  }
-  return [...best.values()].map((entry) => entry.found);
+  return { tables, views, tableLines };
 }
 
 /** Builds the six parts with their text and subsections, leaving out table lines and the closing. */
@@ -189,20 +141,7 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
   const kinds = classifyLines(lines);
   const outline = readOutline(lines, kinds);
 
-  const found = identifyTables(lines, kinds, outline);
-  const tables: Tables = {};
-  const views: Record<TableKey, TableView> = { activeDisclosure: NO_ROWS, applications: NO_ROWS, reviewLitigation: NO_ROWS };
-  const tableLines = new Uint8Array(lines.length);
-  for (const table of found) {
-    tableLines.fill(1, table.span.first, table.span.last + 1);
-    const start = (lines[table.span.first] as Line).start;
-    const end = (lines[table.span.last] as Line).end;
-    const assigned: RowCells[] = [];
-    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[table.key], assigned };
-    const read = readTableGrid(table.key, context, table.grid, start, end);
-    put(tables, table.key, read);
-    views[table.key] = tableView(read.columns, assigned);
-  }
+  const { tables, views, tableLines } = readTables(lex(normalized.text), lines, source, options, diagnostics);
 
   const lastSection = outline.sections[outline.sections.length - 1];
   const closing = findClosing(lines, lastSection ? lastSection.first + 1 : Math.max(0, lines.length - 12));

@@ -2,7 +2,7 @@ import type { TableLayout } from '../ast';
 import type { CellBlock } from './tables';
 
 /** The layouts `renderReport` writes tables in. */
-export type RenderLayout = Exclude<TableLayout, 'space'>;
+export type RenderLayout = Exclude<TableLayout, 'space' | 'glued'>;
 
 /** Cells separated by tabs, one row per line, the block title on its own line. */
 function tab(block: CellBlock): string[] {

@@ -1,0 +1,343 @@
+import {
+  ACTIVE_DISCLOSURE_2019,
+  ACTIVE_DISCLOSURE_2019_MARKERS,
+  ACTIVE_DISCLOSURE_2021,
+  APPLICATIONS,
+  REVIEW_LITIGATION,
+} from '../../grammar/index';
+import type { Cell, Position, TableKey, TableLayout, TableOfKey, UnassignedRow } from '../ast';
+import { parseDiagnostic, type ParseCode } from '../diagnostics';
+import { labelKey } from '../labels';
+import { rowIdentities } from '../solve/identities';
+import { solveTable, type Reading, type RowProblem, type RowSolution } from '../solve/solve';
+import type { CandidateCell } from '../solve/candidates';
+import type { Token } from '../tokens/token';
+import type { Item, ItemCell, ItemLayout } from './items';
+import { nameActiveDisclosureItem, nameApplicationsItem, nameReviewLitigationItem, type Naming } from './naming';
+import type { RowCells, TableContext } from './rows';
+
+/** A row of the form: its key, its columns, and where it stands in the form's order. */
+interface Slot {
+  key: string;
+  columns: readonly string[];
+  /** Position in the form's order; group rows stand just before their first item. */
+  order: number;
+  /** Rows that unlabelled values may be placed in by order (not group rows, not table 二's). */
+  byOrder: boolean;
+  group?: string;
+}
+
+/** An item placed in one or more consecutive slots. */
+interface Placement {
+  slots: Slot[];
+  items: Item[];
+  cells: ItemCell[];
+  by: 'label' | 'order';
+}
+
+const TABLE_LAYOUT: Record<ItemLayout, TableLayout> = { tab: 'tab', pipe: 'pipe', 'cell-per-line': 'cell-per-line', space: 'space', glued: 'glued' };
+
+/** Reads one table from the items of its region. */
+export function assignTable<K extends TableKey>(key: K, context: TableContext, items: readonly Item[], layout: ItemLayout, region: readonly Token[], start: number, end: number): TableOfKey[K] {
+  const position = context.source.position(start, end);
+  const unassigned: UnassignedRow[] = [];
+  const rows: Record<string, unknown> = {};
+  let slots: Slot[];
+  let columns: string[];
+  let namings: Naming[];
+  let formatVersion: '2021' | '2019' = '2021';
+
+  if (key === 'activeDisclosure') {
+    formatVersion = region.some((token) => token.kind === 'word' && ACTIVE_DISCLOSURE_2019_MARKERS.some((marker) => labelKey(token.text).includes(marker))) ? '2019' : '2021';
+    const variant = formatVersion === '2019' ? ACTIVE_DISCLOSURE_2019 : ACTIVE_DISCLOSURE_2021;
+    columns = [];
+    for (const block of variant.blocks) for (const column of block.columns) if (!columns.includes(column)) columns.push(column);
+    slots = variant.rows.map((row, order) => ({
+      key: row.key,
+      columns: (variant.blocks.find((block) => (block.rows as readonly string[]).includes(row.key)) as { columns: readonly string[] }).columns,
+      order,
+      byOrder: false,
+    }));
+    namings = items.map((item) => nameActiveDisclosureItem(formatVersion, item.labels, item.ownLabels));
+  } else if (key === 'applications') {
+    columns = APPLICATIONS.columns.map((column) => column.key);
+    const header = region.filter((token) => token.kind === 'word').map((token) => labelKey(token.text)).join('');
+    const subtotal = header.indexOf(APPLICATIONS.optionalColumns[0].phrases[0]);
+    if (subtotal !== -1) {
+      const firstOrganisation = header.indexOf('企业');
+      columns.splice(firstOrganisation !== -1 && subtotal < firstOrganisation ? 1 : columns.length - 1, 0, APPLICATIONS.optionalColumns[0].key);
+    }
+    slots = [];
+    for (const row of APPLICATIONS.rows) {
+      const group = 'group' in row ? row.group : undefined;
+      if (group && !slots.some((slot) => slot.key === group)) slots.push({ key: group, columns, order: slots.length, byOrder: false });
+      slots.push({ key: row.key, columns, order: slots.length, byOrder: true, ...(group ? { group } : {}) });
+    }
+    const naming = { group: undefined as string | undefined };
+    namings = items.map((item) => nameApplicationsItem(item.labels, item.ownLabels, naming));
+  } else {
+    columns = REVIEW_LITIGATION.columns.map((column) => column.key);
+    slots = REVIEW_LITIGATION.rows.map((row, order) => ({ key: row.key, columns, order, byOrder: true }));
+    namings = items.map((item) => (item.cells.length === columns.length ? nameReviewLitigationItem(item.ownLabels) : {}));
+  }
+
+  const placements = place(context, key, slots, items, namings, unassigned);
+  const problems: RowProblem[] = placements.map((placement) => ({
+    key: placement.slots.map((slot) => slot.key).join('+'),
+    cells: placement.cells,
+    width: (placement.slots[0] as Slot).columns.length,
+    rows: placement.slots.length,
+    identities: rowIdentities(key, (placement.slots[0] as Slot).columns),
+  }));
+  const solutions = solveTable(key, problems);
+  placements.forEach((placement, index) => {
+    build(context, key, placement, solutions[index] as RowSolution, rows, unassigned);
+  });
+
+  for (const slot of slots) {
+    if (slot.key in rows || !slot.byOrder && key === 'applications') continue;
+    const group = slot.group;
+    if (group && group in rows) continue;
+    if (unassigned.some((row) => row.key === slot.key)) continue;
+    context.diagnostics.push(parseDiagnostic('table/missing-row', `${context.name}: row ${slot.key} (${labelOf(key, slot.key)}) was not found`, position));
+  }
+
+  const table = { type: 'table', key, layout: TABLE_LAYOUT[layout], columns, rows, unassigned, position } as Record<string, unknown>;
+  if (key === 'activeDisclosure') table.formatVersion = formatVersion;
+  return table as unknown as TableOfKey[K];
+}
+
+function labelOf(table: TableKey, key: string): string {
+  const all: readonly { key: string; label: string }[] =
+    table === 'applications' ? [...APPLICATIONS.rows, ...APPLICATIONS.groups] : table === 'reviewLitigation' ? REVIEW_LITIGATION.rows : [...ACTIVE_DISCLOSURE_2021.rows, ...ACTIVE_DISCLOSURE_2019.rows];
+  return all.find((row) => row.key === key)?.label ?? key;
+}
+
+function itemPosition(context: TableContext, items: readonly Item[]): Position {
+  const first = items[0] as Item;
+  const last = items[items.length - 1] as Item;
+  const head = first.ownLabels[0] ?? (first.cells[0] as ItemCell).token;
+  const tail = (last.cells[last.cells.length - 1] as ItemCell).token;
+  return context.source.position(head.start, Math.max(head.start, tail.end));
+}
+
+function itemLabel(item: Item): string {
+  return (item.ownLabels.length > 0 ? item.ownLabels : item.labels).map((token) => token.text).join('').trim();
+}
+
+/** A cell as written, for a row that is set aside. */
+function plainCell(context: TableContext, cell: ItemCell): Cell {
+  const token = cell.token;
+  return cellNode(context, token.kind === 'empty' ? { kind: 'blank', token } : { kind: 'token', token, value: token.kind === 'number' ? (token.value as number) : null }, undefined, 'read');
+}
+
+function setAside(context: TableContext, unassigned: UnassignedRow[], items: readonly Item[], code: ParseCode, message: string, key?: string): void {
+  const position = itemPosition(context, items);
+  context.diagnostics.push(parseDiagnostic(code, message, position));
+  const row: UnassignedRow = {
+    type: 'unassignedRow',
+    label: items.map(itemLabel).join(' ').trim(),
+    reason: code,
+    values: items.flatMap((item) => item.cells.filter((cell) => !cell.synthetic && !cell.optional).map((cell) => plainCell(context, cell))),
+    position,
+  };
+  if (key) row.key = key;
+  unassigned.push(row);
+}
+
+/**
+ * Places items in the form's rows. An item whose labels name one row goes there (a second item
+ * for the same row is set aside). Items without a usable label go by order, between the rows
+ * placed by label around them: where as many are given as rows are free there, one to a row;
+ * else all their cells are read together as the free rows (glued or flattened rows). Values with
+ * nowhere to go are set aside with an error.
+ */
+function place(context: TableContext, table: TableKey, slots: readonly Slot[], items: readonly Item[], namings: readonly Naming[], unassigned: UnassignedRow[]): Placement[] {
+  const placements: Placement[] = [];
+  const taken = new Set<string>();
+  const slotOf = new Map(slots.map((slot) => [slot.key, slot]));
+  const pinned: (Slot | undefined)[] = items.map((item, i) => {
+    const naming = namings[i] as Naming;
+    const slot = naming.key ? slotOf.get(naming.key) : undefined;
+    if (!slot) {
+      if (naming.several) {
+        context.diagnostics.push(parseDiagnostic('table/ambiguous-label', `${context.name}: the labels before these values (${itemLabel(item)}) name several rows (${naming.several.join(', ')}); the values are placed by their order`, itemPosition(context, [item])));
+      }
+      return undefined;
+    }
+    if (taken.has(slot.key)) {
+      setAside(context, unassigned, [item], 'table/duplicate-row', `${context.name}: row ${slot.key} (${itemLabel(item)}) appears again; the first one is kept`, slot.key);
+      return null as never;
+    }
+    taken.add(slot.key);
+    placements.push({ slots: [slot], items: [item], cells: item.cells, by: 'label' });
+    for (const blank of naming.blank ?? []) {
+      const row = slotOf.get(blank);
+      if (!row || taken.has(row.key)) continue;
+      taken.add(row.key);
+      const label = (item.ownLabels[0] ?? item.labels[0]) as Token;
+      const empty: ItemCell = { token: { ...label, kind: 'empty', text: '', start: label.end, end: label.end }, optional: false, synthetic: true };
+      placements.push({ slots: [row], items: [{ labels: [], ownLabels: [label], cells: [empty] }], cells: row.columns.map(() => empty), by: 'label' });
+    }
+    return slot;
+  });
+  // Groups given as one row: their items are not expected.
+  const groupRows = new Set(slots.filter((slot) => !slot.byOrder && taken.has(slot.key)).map((slot) => slot.key));
+  const oneRowGroups = new Set([...groupRows].filter((group) => !slots.some((slot) => slot.group === group && taken.has(slot.key))));
+
+  let i = 0;
+  while (i < items.length) {
+    if (pinned[i] !== undefined) {
+      i++;
+      continue;
+    }
+    const gap: Item[] = [];
+    const before = pinned.slice(0, i).filter((slot): slot is Slot => slot !== undefined && slot !== null).pop();
+    while (i < items.length && pinned[i] === undefined) gap.push(items[i++] as Item);
+    const after = pinned.slice(i).find((slot): slot is Slot => slot !== undefined && slot !== null);
+    const lower = before?.order ?? -1;
+    const upper = after?.order ?? slots.length;
+    const free = slots.filter((slot) => slot.byOrder && slot.order > lower && slot.order < upper && !taken.has(slot.key) && !(slot.group && oneRowGroups.has(slot.group)));
+    placeGap(context, table, gap, free, placements, unassigned);
+    for (const slot of free) taken.add(slot.key);
+  }
+  placements.sort((a, b) => (a.slots[0] as Slot).order - (b.slots[0] as Slot).order);
+  return placements;
+}
+
+function placeGap(context: TableContext, table: TableKey, gap: Item[], free: readonly Slot[], placements: Placement[], unassigned: UnassignedRow[]): void {
+  if (free.length === 0) {
+    const code = table === 'activeDisclosure' ? 'table/unknown-row' : 'table/unplaced-values';
+    setAside(context, unassigned, gap, code, `${context.name}: ${gap.length === 1 && itemLabel(gap[0] as Item) ? `row label ${itemLabel(gap[0] as Item)} names no row of the table` : 'values without a row they can belong to'}; left unassigned`);
+    return;
+  }
+  const width = (free[0] as Slot).columns.length;
+  let items = gap;
+  if (items.length > free.length && width > 1) {
+    // A lone value between rows of many cells (a page number the text kept) is no row.
+    const lone = items.filter((item) => item.cells.filter((cell) => !cell.optional).length === 1);
+    if (items.length - lone.length === free.length) {
+      for (const item of lone) setAside(context, unassigned, [item], 'table/stray-value', `${context.name}: a lone value between rows of ${width} cells is not read as a row`);
+      items = items.filter((item) => !lone.includes(item));
+    }
+  }
+  if (items.length === free.length) {
+    items.forEach((item, k) => placements.push({ slots: [free[k] as Slot], items: [item], cells: item.cells, by: 'order' }));
+    return;
+  }
+  const cells = items.flatMap((item) => item.cells);
+  const cellCount = cells.filter((cell) => !cell.optional).length;
+  const rows = Math.min(free.length, Math.max(1, Math.ceil(cellCount / width)));
+  if (rows === free.length || items.length === 1) {
+    placements.push({ slots: free.slice(0, rows), items, cells, by: 'order' });
+    return;
+  }
+  setAside(context, unassigned, items, 'table/unplaced-values', `${context.name}: ${items.length} rows of values for the ${free.length} rows ${free.map((slot) => slot.key).join(', ')}: which is which cannot be told; left unassigned`);
+}
+
+/** Turns a solved placement into row nodes, or sets it aside with the reason. */
+function build(context: TableContext, table: TableKey, placement: Placement, solution: RowSolution, rows: Record<string, unknown>, unassigned: UnassignedRow[]): void {
+  const keys = placement.slots.map((slot) => slot.key);
+  const label = placement.items.map(itemLabel).join(' ').trim();
+  const where = `${context.name} ${keys.length === 1 ? `${label || labelOf(table, keys[0] as string)}` : `rows ${keys.join(', ')}`}`;
+  if (solution.status !== 'solved') {
+    const width = (placement.slots[0] as Slot).columns.length;
+    const expected = width * placement.slots.length;
+    const given = placement.cells.filter((cell) => !cell.optional).length;
+    if (solution.status === 'none' && solution.excess > 0) {
+      setAside(context, unassigned, placement.items, 'table/too-many-values', `${where}: ${given} values for ${expected} cells; left unassigned`, keys[0]);
+    } else if (solution.status === 'none') {
+      const code = placement.cells.some((cell) => cell.token.digits !== undefined && cell.token.digits.length > 1) ? 'table/no-split' : 'table/too-few-values';
+      setAside(context, unassigned, placement.items, code, code === 'table/no-split' ? `${where}: no reading of \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` as ${expected} cells satisfies the table's identities; the source's numbers do not add up, left unassigned` : `${where}: ${given} values for ${expected} cells; which cells are missing cannot be told, left unassigned`, keys[0]);
+    } else {
+      const shown = solution.readings.slice(0, 5).map((reading) => describe(reading)).join('; ');
+      const more = solution.overflow ? 'too many readings to list' : `${solution.readings.length} readings: ${shown}${solution.readings.length > 5 ? '; …' : ''}`;
+      setAside(context, unassigned, placement.items, 'table/ambiguous-values', `${where}: \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` can be read as ${expected} cells in more than one way (${more}); left unassigned`, keys[0]);
+    }
+    return;
+  }
+  const { reading, agreed } = solution;
+  const width = (placement.slots[0] as Slot).columns.length;
+  const position = itemPosition(context, placement.items);
+  let split = false;
+  let inferred = false;
+  placement.slots.forEach((slot, r) => {
+    const node: Record<string, unknown> = { type: 'row', key: slot.key, label: placement.slots.length === 1 ? label : '', position };
+    if (placement.by === 'order') node.placedBy = 'order';
+    const cells: Cell[] = [];
+    const blanks: string[] = [];
+    slot.columns.forEach((column, c) => {
+      const index = r * width + c;
+      const candidate = reading.candidate[index] as CandidateCell;
+      const value = reading.values[index];
+      const origin = agreed ? 'inferred' : candidate.kind === 'split' ? 'split' : candidate.kind === 'blank' && value !== undefined ? 'inferred' : 'read';
+      if (origin === 'split') split = true;
+      if (origin === 'inferred') inferred = true;
+      const cell = cellNode(context, candidate, origin === 'inferred' ? value : undefined, origin, where, unitOf(table, column), placement);
+      if (cell.state === 'blank') blanks.push(column);
+      node[column] = cell;
+      cells.push(cell);
+    });
+    rows[slot.key] = node;
+    context.assigned?.push({ row: node as RowCells['row'], key: slot.key, columns: slot.columns, cells });
+    if (blanks.length > 0) {
+      const assumed = context.options.blankAsZero ? ' (read as 0 because of blankAsZero)' : ' (value null, not 0)';
+      context.diagnostics.push(parseDiagnostic('cell/blank', `${context.name} ${slot.key}: blank cell${blanks.length > 1 ? 's' : ''} in ${blanks.join(', ')}${assumed}`, position));
+    }
+  });
+  if (inferred) {
+    context.diagnostics.push(parseDiagnostic('cell/inferred', `${where}: \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` has fewer numbers than cells; the values are inferred from the table's identities`, position));
+  } else if (split) {
+    context.diagnostics.push(parseDiagnostic('cell/split', `${where}: the glued digits \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` were split into cells by the table's identities`, position));
+  }
+}
+
+function describe(reading: Reading): string {
+  return reading.values.map((value) => (value === undefined ? '_' : String(value))).join('|');
+}
+
+function unitOf(table: TableKey, column: string): string | undefined {
+  if (table !== 'activeDisclosure') return undefined;
+  const found = [...ACTIVE_DISCLOSURE_2021.columns, ...ACTIVE_DISCLOSURE_2019.columns].find((entry) => entry.key === column);
+  return found && 'unit' in found ? found.unit : undefined;
+}
+
+/** A cell node from one cell of a reading. */
+function cellNode(context: TableContext, candidate: CandidateCell, inferred: number | undefined, origin: 'read' | 'split' | 'inferred', where = context.name, columnUnit?: string, placement?: Placement): Cell {
+  const { source, options, diagnostics } = context;
+  if (candidate.kind === 'blank' && candidate.token === undefined) {
+    // A cell the text lost: where it was is not known, so it points at the row's cells.
+    const cells = (placement as Placement).cells;
+    const first = (cells[0] as ItemCell).token;
+    const last = (cells[cells.length - 1] as ItemCell).token;
+    const position = source.position(first.start, last.end);
+    const node: Cell = { type: 'cell', value: inferred ?? null, raw: '', state: inferred === undefined ? 'blank' : 'number', origin, position };
+    return node;
+  }
+  const token = candidate.token as Token;
+  const start = candidate.kind === 'split' ? token.start + candidate.from : token.start;
+  const end = candidate.kind === 'split' ? token.start + candidate.to : token.end;
+  const position = source.position(start, end);
+  const raw = source.input.slice(position.start.offset, position.end.offset);
+  if (candidate.kind === 'blank') {
+    const node: Cell = { type: 'cell', value: null, raw, state: 'blank', origin: 'read', position };
+    if (options.blankAsZero) {
+      node.value = 0;
+      node.assumedZero = true;
+    }
+    return node;
+  }
+  const value = candidate.kind === 'split' ? candidate.value : inferred ?? candidate.value;
+  const state = token.kind === 'number' ? (token.recovered ? 'recovered' : 'number') : token.kind === 'notApplicable' ? 'notApplicable' : 'unreadable';
+  const node: Cell = { type: 'cell', value: state === 'unreadable' ? null : value, raw, state, origin, position };
+  if (token.unit) {
+    node.unit = token.unit;
+    if (columnUnit === '万元' && token.unit === '元' && node.value !== null) {
+      node.value = node.value / 10000;
+      diagnostics.push(parseDiagnostic('cell/unit-converted', `${where}: \`${raw}\` is in 元; read as ${node.value} 万元`, position));
+    }
+  }
+  if (state === 'recovered') diagnostics.push(parseDiagnostic('cell/recovered', `${where}: \`${raw}\` read as ${node.value} (a character next to it was lost)`, position));
+  if (state === 'unreadable') diagnostics.push(parseDiagnostic('cell/unreadable', `${where}: \`${raw}\` is not a number`, position));
+  return node;
+}

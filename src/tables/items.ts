@@ -1,0 +1,154 @@
+import { isCellToken, type Token } from '../tokens/token';
+
+/**
+ * A piece of a table row as the text gives it: the label words before it and its cells.
+ * `optional` cells are empty fields at either end of a tab or pipe row: merged-cell gaps as often
+ * as blank cells, so they count only where a row is short of cells.
+ */
+export interface Item {
+  /** Words since the item before (labels, wrapped label lines, rotated characters, headers). */
+  labels: Token[];
+  /** The labels on the line of the first cell, when there are any: the row's own label. */
+  ownLabels: Token[];
+  cells: ItemCell[];
+}
+
+export interface ItemCell {
+  token: Token;
+  /** An empty cell seen only from the layout, which may be a gap rather than a cell. */
+  optional: boolean;
+  /** An empty cell that blank lines show (one cell per line), not a token of the text. */
+  synthetic?: boolean;
+}
+
+/** The layout a region's cells show. */
+export type ItemLayout = 'tab' | 'pipe' | 'cell-per-line' | 'space' | 'glued';
+
+/**
+ * Groups a table region's tokens into items. Cells on one line belong together; in a table of
+ * one cell per line, cells on consecutive lines do, until a word. Page furniture and markdown
+ * rules are skipped. In a cell-per-line table whose cells are separated by blank lines, an empty
+ * cell shows only as more blank lines than usual: each one is turned into an empty cell here.
+ */
+export function readItems(tokens: readonly Token[], first: number, end: number): { items: Item[]; layout: ItemLayout } {
+  const region: Token[] = [];
+  for (let i = first; i < end; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind !== 'furniture' && token.kind !== 'rule') region.push(token);
+  }
+  const layout = layoutOf(region);
+  const separator = layout === 'cell-per-line' ? cellSeparator(region) : 0;
+  const items: Item[] = [];
+  let labels: Token[] = [];
+  let current: Item | undefined;
+  let currentLineCells = 0;
+  let previous: Token | undefined;
+  const close = () => {
+    current = undefined;
+    currentLineCells = 0;
+  };
+  for (const token of region) {
+    const blanks = separator > 0 && previous && token.lineStart ? blanksIn(token.blankLines, separator) : 0;
+    if (token.kind === 'word') {
+      if (current && blanks > 0) for (let b = 0; b < blanks; b++) current.cells.push(emptyAfter(previous as Token));
+      else if (!current && blanks > 0 && labels.length > 0) {
+        // A label followed by nothing but empty cells: a row left blank.
+        const blank: Item = { labels, ownLabels: [], cells: [] };
+        for (let b = 0; b < blanks; b++) blank.cells.push(emptyAfter(previous as Token));
+        items.push(blank);
+        labels = [];
+      }
+      close();
+      labels.push(token);
+    } else if (isCellToken(token)) {
+      const continues =
+        current !== undefined &&
+        (!token.lineStart || (layout === 'cell-per-line' && currentLineCells === 1));
+      if (!continues) {
+        const ownLabels = labels.filter((label) => label.line === token.line);
+        current = { labels, ownLabels, cells: [] };
+        items.push(current);
+        labels = [];
+        currentLineCells = 0;
+      }
+      const item = current as Item;
+      for (let b = 0; b < blanks; b++) item.cells.push(emptyAfter(previous as Token));
+      if (token.lineStart) currentLineCells = 0;
+      currentLineCells++;
+      item.cells.push({ token, optional: token.kind === 'empty' && (layout === 'tab' || layout === 'pipe') && isEdge(region, token) });
+    }
+    previous = token;
+  }
+  return { items, layout };
+}
+
+/** An empty cell synthesised right after `token`. */
+function emptyAfter(token: Token): ItemCell {
+  return { token: { ...token, kind: 'empty', text: '', start: token.end, end: token.end }, optional: false, synthetic: true };
+}
+
+/** Whether an empty field is at either end of its row's cells (no value before it, or none after). */
+function isEdge(region: readonly Token[], token: Token): boolean {
+  const line = region.filter((t) => t.line === token.line && isCellToken(t));
+  const index = line.indexOf(token);
+  const valueBefore = line.slice(0, index).some((t) => t.kind !== 'empty');
+  const valueAfter = line.slice(index + 1).some((t) => t.kind !== 'empty');
+  return !valueBefore || !valueAfter;
+}
+
+/** The layout most of a region's cells show. */
+function layoutOf(region: readonly Token[]): ItemLayout {
+  const cellsOnLine = new Map<number, number>();
+  const wordsOnLine = new Set<number>();
+  let separated = 0;
+  let pipe = 0;
+  let glued = 0;
+  let cells = 0;
+  for (const token of region) {
+    if (token.kind === 'word') wordsOnLine.add(token.line);
+    if (!isCellToken(token)) continue;
+    cells++;
+    cellsOnLine.set(token.line, (cellsOnLine.get(token.line) ?? 0) + 1);
+    if (token.cell) separated++;
+    if (token.glued) glued++;
+  }
+  if (cells === 0) return 'space';
+  let alone = 0;
+  for (const [line, count] of cellsOnLine) if (count === 1 && !wordsOnLine.has(line)) alone++;
+  if (alone >= cellsOnLine.size * 0.6 && cellsOnLine.size >= 3) return 'cell-per-line';
+  if (separated >= cells * 0.5) {
+    for (const token of region) if (token.cell && token.kind !== 'word') pipe += token.text.includes('|') ? 1 : 0;
+    return region.some((token) => token.cell && token.kind === 'empty') || pipe > 0 ? 'pipe' : 'tab';
+  }
+  if (glued >= cells * 0.3) return 'glued';
+  return 'space';
+}
+
+/**
+ * The blank lines between two cells of one row in a cell-per-line table: the most common count
+ * before a cell that follows another cell on an earlier line. 0 when cells are not separated by
+ * blank lines (then a blank cell cannot be seen).
+ */
+function cellSeparator(region: readonly Token[]): number {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < region.length; i++) {
+    const token = region[i] as Token;
+    if (isCellToken(token) && token.lineStart && isCellToken(region[i - 1] as Token)) {
+      counts.set(token.blankLines, (counts.get(token.blankLines) ?? 0) + 1);
+    }
+  }
+  let separator = 0;
+  let most = 0;
+  for (const [blankLines, count] of counts) if (count > most) [separator, most] = [blankLines, count];
+  return separator;
+}
+
+/**
+ * Empty cells hidden in a run of blank lines. Each cell is its line followed by `separator` blank
+ * lines; an empty cell's line is itself blank, so each adds `separator + 1`. A row break adds
+ * between one and `separator` more lines, never a whole cell's worth, so it is the remainder.
+ */
+function blanksIn(blankLines: number, separator: number): number {
+  if (blankLines <= separator) return 0;
+  return Math.floor((blankLines - separator) / (separator + 1));
+}

@@ -1,0 +1,84 @@
+import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, REVIEW_LITIGATION } from '../../grammar/index';
+import { createMatcher, labelKey } from '../labels';
+import type { Token } from '../tokens/token';
+import { nameApplicationsRow } from './applications';
+
+/** What an item's labels say about its row. */
+export interface Naming {
+  /** The one row the labels name. */
+  key?: string;
+  /** Rows named when the labels name more than one (they are then no evidence). */
+  several?: string[];
+  /**
+   * Rows named on the values' own line before the row they belong to: labels with nothing after
+   * them before the next label, rows left blank (`行政强制第二十条第（八）项…行政事业性收费0`).
+   */
+  blank?: string[];
+}
+
+// Ordinals that open a row label: 一、 （一） 1. 1、
+const ORDINAL = /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]/g;
+
+/** Label text cut where an ordinal opens a new label; text before the first ordinal is dropped when there is one. */
+function segments(text: string): string[] {
+  const starts: number[] = [];
+  for (const match of text.matchAll(ORDINAL)) starts.push(match.index as number);
+  if (starts.length === 0) return [text];
+  const parts: string[] = [];
+  for (let i = 0; i < starts.length; i++) parts.push(text.slice(starts[i], starts[i + 1] ?? text.length));
+  return parts;
+}
+
+function joined(tokens: readonly Token[]): string {
+  return tokens.map((token) => token.text).join('');
+}
+
+/**
+ * Names a table 三 item from its labels: each ordinal-opened label is named on its own (a group
+ * or heading label carries its group to the items after it), and the item is pinned to a row only
+ * when exactly one row is named. The item's own labels (on its line) are tried before the lines
+ * above it.
+ */
+export function nameApplicationsItem(labels: readonly Token[], own: readonly Token[], context: { group: string | undefined }): Naming {
+  for (const tokens of own.length > 0 ? [own, labels] : [labels]) {
+    let group = context.group;
+    const leaves: string[] = [];
+    let groupRow: string | undefined;
+    for (const part of segments(joined(tokens))) {
+      const name = nameApplicationsRow(labelKey(part), group as never);
+      if (name.group) group = name.group;
+      if (name.key && name.key !== name.group) {
+        if (!leaves.includes(name.key)) leaves.push(name.key);
+      } else if (name.key) groupRow = name.key;
+    }
+    if (leaves.length === 0 && !groupRow) continue;
+    context.group = group;
+    if (leaves.length === 1) return { key: leaves[0] as string };
+    if (leaves.length > 1) return tokens === own ? { key: leaves[leaves.length - 1] as string, blank: leaves.slice(0, -1) } : { several: leaves };
+    return { key: groupRow as string };
+  }
+  return {};
+}
+
+const activeMatchers = { '2021': createMatcher(ACTIVE_DISCLOSURE_2021.rows), '2019': createMatcher(ACTIVE_DISCLOSURE_2019.rows) };
+const reviewMatcher = createMatcher(REVIEW_LITIGATION.rows);
+
+function nameWith(matcher: { all(key: string): { key: string; index: number }[] }, labels: readonly Token[], own: readonly Token[]): Naming {
+  for (const tokens of own.length > 0 ? [own, labels] : [labels]) {
+    const matches = [...matcher.all(labelKey(joined(tokens)))].sort((a, b) => a.index - b.index);
+    const keys = [...new Set(matches.map((match) => match.key))];
+    if (keys.length === 1) return { key: keys[0] as string };
+    if (keys.length > 1) return tokens === own ? { key: keys[keys.length - 1] as string, blank: keys.slice(0, -1) } : { several: keys };
+  }
+  return {};
+}
+
+/** Names a table 二 item: the one row its labels name. */
+export function nameActiveDisclosureItem(version: '2021' | '2019', labels: readonly Token[], own: readonly Token[]): Naming {
+  return nameWith(activeMatchers[version], labels, own);
+}
+
+/** Names a table 四 item by its own labels only: the labels above its values are the table's headers. */
+export function nameReviewLitigationItem(own: readonly Token[]): Naming {
+  return own.length > 0 ? nameWith(reviewMatcher, own, []) : {};
+}

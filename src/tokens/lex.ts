@@ -1,0 +1,333 @@
+import { NOT_APPLICABLE } from '../../grammar/index';
+import type { Token, TokenKind } from './token';
+
+/**
+ * Turns normalised text into tokens, once, for every layout a report arrives in: tab and pipe
+ * rows (each field a cell, an empty field an `empty` token), space-aligned PDF text, one cell per
+ * line, and text whose cells were glued together by a crawler (`规章000行政规范性文件8855698`).
+ *
+ * The lexer only says what each piece is and where it sits; which cells a digit run holds, which
+ * row a label names and what an empty line means are decided by the table reader, which knows the
+ * format. Two things are settled here because only the characters show them: a row ordinal glued
+ * behind a digit run (`…00000002.其他法律…`) goes to the label it numbers, and a line that is page
+ * furniture (`-2-`, `— 5 —`, `第 3 页`) is one `furniture` token.
+ */
+export function lex(text: string): Token[] {
+  const tokens: Token[] = [];
+  const state: LineState = { tokens, previousLine: -1, blankLines: 0 };
+  let start = 0;
+  let line = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    lexLine(text, start, end, line, state);
+    if (newline === -1) return tokens;
+    start = newline + 1;
+    line++;
+  }
+}
+
+interface LineState {
+  tokens: Token[];
+  previousLine: number;
+  /** Empty lines seen since the last token. */
+  blankLines: number;
+}
+
+const NOT_APPLICABLE_MARKS: ReadonlySet<string> = new Set(NOT_APPLICABLE);
+// Page numbers as PDF text shows them, alone on their line.
+const FURNITURE = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+// A markdown table rule: pipes, dashes, colons, spaces, at least one dash.
+const RULE = /^[|:\-\s]*-[|:\-\s]*$/;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 12 || code === 11 || code === 13;
+}
+
+function isDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
+function digitValue(code: number): number {
+  return code >= 0xff10 ? code - 0xff10 : code - 48;
+}
+
+/** Display width of a character: CJK and full-width forms take two columns. */
+function width(code: number): number {
+  return code >= 0x2e80 ? 2 : 1;
+}
+
+function lexLine(text: string, start: number, end: number, line: number, state: LineState): void {
+  let first = start;
+  while (first < end && isSpace(text.charCodeAt(first)) && text.charCodeAt(first) !== 9) first++;
+  let last = end;
+  while (last > first && isSpace(text.charCodeAt(last - 1)) && text.charCodeAt(last - 1) !== 9) last--;
+  const trimmed = text.slice(first, last);
+  if (trimmed.trim() === '') {
+    // A line of nothing but a tab is an empty cell of a tab-indented cell-per-line table.
+    if (trimmed.includes('\t')) push(state, 'empty', '', first, first, line, 0, true);
+    else state.blankLines++;
+    return;
+  }
+  const lineStart = start;
+  const at = (offset: number) => columnOf(text, lineStart, offset);
+  if (FURNITURE.test(trimmed)) {
+    push(state, 'furniture', trimmed, first, last, line, at(first), false);
+    return;
+  }
+  if (trimmed.includes('|')) {
+    if (RULE.test(trimmed)) {
+      push(state, 'rule', trimmed, first, last, line, at(first), false);
+      return;
+    }
+    lexFields(text, first, last, '|', line, state, at, true);
+    return;
+  }
+  if (trimmed.includes('\t')) {
+    lexFields(text, first, last, '\t', line, state, at, false);
+    return;
+  }
+  lexRuns(text, first, last, line, state, at, false);
+}
+
+/** Display column of `offset` in the line starting at `lineStart`. */
+function columnOf(text: string, lineStart: number, offset: number): number {
+  let x = 0;
+  for (let i = lineStart; i < offset; i++) x += width(text.charCodeAt(i));
+  return x;
+}
+
+/**
+ * A tab or pipe row: every field is a cell. Outer pipes open and close the row, so the empty
+ * text before the first and after the last pipe is no cell; between tabs every field counts.
+ */
+function lexFields(text: string, first: number, last: number, separator: string, line: number, state: LineState, at: (offset: number) => number, outer: boolean): void {
+  let fieldStart = first;
+  let index = 0;
+  for (;;) {
+    let fieldEnd = text.indexOf(separator, fieldStart);
+    if (fieldEnd === -1 || fieldEnd > last) fieldEnd = last;
+    const isLast = fieldEnd === last;
+    const skipOuter = outer && ((index === 0 && fieldEnd === fieldStart) || (isLast && fieldEnd === fieldStart));
+    if (!skipOuter) {
+      let a = fieldStart;
+      let b = fieldEnd;
+      while (a < b && isSpace(text.charCodeAt(a))) a++;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+      if (a === b) push(state, 'empty', '', a, a, line, at(a), true);
+      else lexRuns(text, a, b, line, state, at, true);
+    }
+    if (isLast) return;
+    fieldStart = fieldEnd + 1;
+    index++;
+  }
+}
+
+/** Space-separated runs of a line or a field; each run is lexed into glued pieces. */
+function lexRuns(text: string, first: number, last: number, line: number, state: LineState, at: (offset: number) => number, cell: boolean): void {
+  let i = first;
+  let firstRun = true;
+  while (i < last) {
+    while (i < last && isSpace(text.charCodeAt(i))) i++;
+    if (i >= last) return;
+    let j = i;
+    while (j < last && !isSpace(text.charCodeAt(j))) j++;
+    lexRun(text, i, j, line, state, at, cell && firstRun);
+    firstRun = false;
+    i = j;
+  }
+}
+
+const ASCII_LETTER = /[A-Za-z]/;
+
+/** One run without spaces: a cell of its own, or glued pieces of labels and digit runs. */
+function lexRun(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: boolean): void {
+  const run = text.slice(start, end);
+  if (NOT_APPLICABLE_MARKS.has(run)) {
+    push(state, 'notApplicable', run, start, end, line, at(start), cell);
+    return;
+  }
+  const whole = readNumber(text, start, end, true);
+  if (whole && whole.end === end) {
+    pushNumber(text, state, whole, start, line, at(start), cell, false);
+    return;
+  }
+  // Digits mixed with Latin letters (`14O867`): a number misread, not a label.
+  if (isDigit(run.charCodeAt(0)) && ASCII_LETTER.test(run) && !/[\u3400-\u9fff]/.test(run)) {
+    push(state, 'unreadable', run, start, end, line, at(start), cell);
+    return;
+  }
+  let i = start;
+  let piece = 0;
+  while (i < end) {
+    const glued = piece > 0;
+    const isCell = cell && piece === 0;
+    if (isDigit(text.charCodeAt(i))) {
+      const number = readNumber(text, i, end, false) as NumberRead;
+      const ordinal = ordinalAfter(text, number, end);
+      if (ordinal === 'all') {
+        // `1.属于国家秘密`, `2、重复申请`: the digits number the label.
+        i = lexWord(text, i, end, line, state, at, isCell, glued, true);
+      } else {
+        if (ordinal === 'last') {
+          // `…00000002.其他`: the last digit numbers the next label, the rest is the value run.
+          number.end--;
+          number.digits = (number.digits as string).slice(0, -1);
+          number.value = Number(number.digits);
+        }
+        pushNumber(text, state, number, i, line, at(i), isCell, glued, ordinal === 'last');
+        i = number.end;
+        if (ordinal === 'last') i = lexWord(text, i, end, line, state, at, false, true, true);
+      }
+    } else {
+      i = lexWord(text, i, end, line, state, at, isCell, glued, false);
+    }
+    piece++;
+  }
+}
+
+interface NumberRead {
+  end: number;
+  value: number;
+  /** ASCII digits when the number is a bare run of digits (no separators, decimals, unit, sign). */
+  digits?: string;
+  unit?: string;
+  recovered?: boolean;
+}
+
+const UNITS_GLUED = ['万元', '元'];
+const UNITS_ALONE = ['件', '个', '条', '项', '次'];
+
+/**
+ * Reads a number at `start`: digits, thousands groups (`1,234`, `1，234`), decimals, a unit, a
+ * `?` where a character was lost. With `whole`, a sign and the units that only a cell of its own
+ * carries are allowed too. Undefined when no number starts there.
+ */
+function readNumber(text: string, start: number, end: number, whole: boolean): NumberRead | undefined {
+  let i = start;
+  let sign = 1;
+  let recovered = false;
+  if (whole) {
+    const code = text.charCodeAt(i);
+    if ((code === 45 || code === 43 || code === 0xff0d) && i + 1 < end && isDigit(text.charCodeAt(i + 1))) {
+      sign = code === 43 ? 1 : -1;
+      i++;
+    } else if ((code === 63 || code === 0xff1f) && i + 1 < end && isDigit(text.charCodeAt(i + 1))) {
+      recovered = true;
+      i++;
+    }
+  }
+  if (i >= end || !isDigit(text.charCodeAt(i))) return undefined;
+  const digitsStart = i;
+  let digits = '';
+  while (i < end && isDigit(text.charCodeAt(i))) digits += String(digitValue(text.charCodeAt(i++)));
+  let bare = sign === 1 && !recovered;
+  // Thousands groups: after at most three digits, a comma and exactly three digits, repeatedly.
+  if (digits.length <= 3) {
+    let grouped = digits;
+    let j = i;
+    for (;;) {
+      const comma = text.charCodeAt(j);
+      if ((comma !== 44 && comma !== 0xff0c) || j + 4 > end) break;
+      let group = '';
+      for (let k = j + 1; k < j + 4 && isDigit(text.charCodeAt(k)); k++) group += String(digitValue(text.charCodeAt(k)));
+      if (group.length !== 3 || (j + 4 < end && isDigit(text.charCodeAt(j + 4)))) break;
+      grouped += group;
+      j += 4;
+    }
+    if (grouped !== digits) {
+      digits = grouped;
+      i = j;
+      bare = false;
+    }
+  }
+  let value = Number(digits);
+  const dot = text.charCodeAt(i);
+  if ((dot === 46 || dot === 0xff0e) && i + 1 < end && isDigit(text.charCodeAt(i + 1))) {
+    let decimals = '';
+    i++;
+    while (i < end && isDigit(text.charCodeAt(i))) decimals += String(digitValue(text.charCodeAt(i++)));
+    value = Number(`${digits}.${decimals}`);
+    bare = false;
+  }
+  const read: NumberRead = { end: i, value: sign * value };
+  if (i < end && (text.charCodeAt(i) === 63 || text.charCodeAt(i) === 0xff1f) && whole) {
+    while (i < end && (text.charCodeAt(i) === 63 || text.charCodeAt(i) === 0xff1f)) i++;
+    read.end = i;
+    recovered = true;
+  }
+  if (recovered) {
+    read.recovered = true;
+    bare = false;
+  }
+  for (const unit of whole ? [...UNITS_GLUED, ...UNITS_ALONE] : UNITS_GLUED) {
+    if (text.startsWith(unit, read.end) && (!whole || read.end + unit.length === end)) {
+      if (!whole && !UNITS_GLUED.includes(unit)) continue;
+      read.unit = unit;
+      read.end += unit.length;
+      bare = false;
+      break;
+    }
+  }
+  if (bare) read.digits = digits;
+  if (digitsStart === read.end) return undefined;
+  return read;
+}
+
+/**
+ * Whether a digit run is a row ordinal: followed by `.`, `．` or `、` and then a label character.
+ * `all`: the whole run numbers the label (a run of one digit); `last`: its last digit does, and the
+ * rest is a value run glued in front (`00000002.其他`).
+ */
+function ordinalAfter(text: string, number: NumberRead, end: number): 'all' | 'last' | undefined {
+  if (number.digits === undefined) return undefined;
+  const mark = text.charCodeAt(number.end);
+  if (mark !== 46 && mark !== 0xff0e && mark !== 0x3001) return undefined;
+  if (number.end + 1 >= end) return undefined;
+  const next = text.charCodeAt(number.end + 1);
+  if (isDigit(next) || isSpace(next) || next < 0x2e80) return undefined;
+  return number.digits.length === 1 ? 'all' : 'last';
+}
+
+/**
+ * A word from `start` up to the next digit run that is not an ordinal inside the word. With
+ * `numbered`, the word starts with its own ordinal (`2.`), which is kept in it.
+ */
+function lexWord(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: boolean, glued: boolean, numbered: boolean): number {
+  let i = start;
+  if (numbered) {
+    while (i < end && isDigit(text.charCodeAt(i))) i++;
+    i++; // the ordinal mark
+  }
+  while (i < end && !isDigit(text.charCodeAt(i))) i++;
+  push(state, 'word', text.slice(start, i), start, i, line, at(start), cell, glued);
+  return i;
+}
+
+function pushNumber(text: string, state: LineState, number: NumberRead, start: number, line: number, x: number, cell: boolean, glued: boolean, ordinalTaken = false): void {
+  const token = push(state, 'number', text.slice(start, number.end), start, number.end, line, x, cell, glued);
+  token.value = number.value;
+  if (number.digits !== undefined) token.digits = number.digits;
+  if (number.unit) token.unit = number.unit;
+  if (number.recovered) token.recovered = true;
+  if (ordinalTaken) token.ordinalTaken = true;
+}
+
+function push(state: LineState, kind: TokenKind, text: string, start: number, end: number, line: number, x: number, cell: boolean, glued = false): Token {
+  const token: Token = {
+    kind,
+    text,
+    start,
+    end,
+    line,
+    x,
+    blankLines: state.previousLine === line ? 0 : state.blankLines,
+    lineStart: state.previousLine !== line,
+    cell,
+    glued,
+  };
+  state.tokens.push(token);
+  state.previousLine = line;
+  state.blankLines = 0;
+  return token;
+}

@@ -1,0 +1,118 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport, type Diagnostic, type ParseResult } from '../src/index';
+
+// The real reports in test/fixtures/real (see its README): every hand-checked cell must be read
+// right, no value may differ from the source, lost cells must be flagged, and the source's own
+// arithmetic errors must be reported (and only those).
+
+/** Cells the reader is known to miss: file id → cell path (`t2.normativeDocuments.issued`) → reason. */
+export const KNOWN_MISSES: Record<string, Record<string, string>> = {};
+
+interface Expected {
+  year: number;
+  table2?: { format?: string } & Record<string, unknown>;
+  table3?: Record<string, (number | null)[]>;
+  table4?: (number | null)[];
+  arithmeticIssuesInSource?: string[];
+  blankCellsInSource?: string | string[];
+}
+
+interface ExpectedCell { path: string; table: string; row: string; column: string; want: number }
+
+const directory = new URL('./fixtures/real/', import.meta.url);
+const ids = readdirSync(directory).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace('.expected.json', '')).sort();
+
+const T2_THREE = { made: 'issued', repealed: 'repealed', valid: 'inForce' } as const;
+const T2_ONE = { licensing: ['licensing', 'decisions'], punishment: ['punishment', 'decisions'],
+  coercion: ['enforcement', 'decisions'], fees: ['fees', 'amount'] } as const;
+const T3_COLS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
+const T4_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'];
+const T4_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+const PREFIX: Record<string, string> = { activeDisclosure: 't2', applications: 't3', reviewLitigation: 't4' };
+
+/** The expected non-null cells of a file, with their AST table, row and column. */
+function expectedCells(want: Expected): ExpectedCell[] {
+  const cells: ExpectedCell[] = [];
+  const add = (table: string, row: string, column: string, value: unknown) => {
+    if (typeof value === 'number') cells.push({ path: `${PREFIX[table]}.${row}.${column}`, table, row, column, want: value });
+  };
+  if (want.table2 && !want.table2.format) {
+    for (const row of ['regulations', 'normativeDocuments']) {
+      const values = (want.table2[row] ?? {}) as Record<string, unknown>;
+      for (const [key, column] of Object.entries(T2_THREE)) add('activeDisclosure', row, column, values[key]);
+    }
+    for (const [key, [row, column]] of Object.entries(T2_ONE)) add('activeDisclosure', row, column, want.table2[key]);
+  }
+  for (const [row, values] of Object.entries(want.table3 ?? {})) {
+    T3_COLS.forEach((column, i) => add('applications', row === 'other.total' ? 'other' : row, column, values[i]));
+  }
+  T4_ROWS.forEach((row, r) => T4_COLS.forEach((column, c) => add('reviewLitigation', row, column, want.table4?.[r * 5 + c])));
+  return cells;
+}
+
+/** The value the reader reported for a cell, or undefined when it has none. */
+function valueOf({ report }: ParseResult, { table, row, column }: ExpectedCell): unknown {
+  const tables = report.tables as Record<string, { rows?: Record<string, Record<string, unknown>> } | undefined>;
+  const cell = tables[table]?.rows?.[row]?.[column];
+  return cell && typeof cell === 'object' && 'value' in cell ? cell.value : cell;
+}
+
+const isRight = (got: unknown, want: number) => typeof got === 'number' && Math.abs(got - want) < 1e-9;
+const isAbsent = (got: unknown) => got === undefined || got === null;
+const isLoud = (d: Diagnostic) => d.severity === 'error' || d.severity === 'warning';
+const show = (d: Diagnostic) => `${d.severity} ${d.code}: ${d.message}`;
+
+for (const id of ids) {
+  describe(`real report ${id}`, () => {
+    const want = JSON.parse(readFileSync(new URL(`${id}.expected.json`, directory), 'utf8')) as Expected;
+    const text = readFileSync(new URL(`${id}.txt`, directory), 'utf8');
+    const known = KNOWN_MISSES[id] ?? {};
+    const cells = expectedCells(want);
+    let parsed: ParseResult | undefined;
+    const result = () => (parsed ??= parseReport(text));
+    const got = (cell: ExpectedCell) => valueOf(result(), cell);
+    const missing = () => cells.filter((c) => isAbsent(got(c)));
+
+    it('reads the year', () => {
+      expect(result().report.meta.year).toBe(want.year);
+    });
+
+    it('reports no value that differs from the source', () => {
+      const wrong = cells.filter((c) => !isAbsent(got(c)) && !isRight(got(c), c.want));
+      expect(wrong.map((c) => `WRONG ${c.path}=${String(got(c))} (want ${c.want})`)).toEqual([]);
+    });
+
+    it('reads every expected cell right, apart from known misses', () => {
+      const unread = cells.filter((c) => !(c.path in known) && !isRight(got(c), c.want));
+      expect(unread.map((c) => `${c.path}=${String(got(c))} (want ${c.want})`)).toEqual([]);
+    });
+
+    it('leaves known misses empty and flags them', () => {
+      const paths = cells.map((c) => c.path);
+      for (const path of Object.keys(known)) expect(paths, `known miss ${path} is not an expected cell`).toContain(path);
+      const read = cells.filter((c) => c.path in known && !isAbsent(got(c)));
+      expect(read.map((c) => `${c.path}=${String(got(c))} (want ${c.want}; remove it from KNOWN_MISSES if right)`)).toEqual([]);
+      if (Object.keys(known).length > 0) {
+        expect(result().diagnostics.some(isLoud), 'a known miss needs an error or warning').toBe(true);
+      }
+    });
+
+    it('does not lose cells silently', () => {
+      const lost = missing();
+      if (lost.length === 0) return;
+      const { diagnostics } = result();
+      expect(diagnostics.some(isLoud), `missing ${lost.map((c) => c.path).join(', ')} without an error or warning`).toBe(true);
+    });
+
+    it('reports the source\'s own arithmetic errors, and no false ones', () => {
+      const { diagnostics } = result();
+      if ((want.arithmeticIssuesInSource ?? []).length > 0) {
+        expect(diagnostics.some((d) => d.severity === 'error'), `source errors: ${want.arithmeticIssuesInSource?.join('; ')}`).toBe(true);
+      } else if ((want.blankCellsInSource ?? []).length === 0) {
+        const falseErrors = diagnostics.filter((d) => String(d.code).startsWith('arithmetic/') && d.severity === 'error');
+        expect(falseErrors.map(show)).toEqual([]);
+      }
+    });
+  });
+}
