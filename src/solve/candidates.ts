@@ -17,6 +17,12 @@ export type Candidate = CandidateCell[];
 /** Enumerating splits stops here: a run with more readings than this is reported, not read. */
 export const MAX_CANDIDATES = 20000;
 
+/** Readings tried for one row at the most, accepted or not: the work is bounded whatever the text. */
+const MAX_TRIED = 200000;
+
+/** Cells the text may have lost in one row at the most: more would be a guess, not a reading. */
+const MAX_LOST = 2;
+
 /** What the pieces of a row allow. */
 export interface Candidates {
   candidates: Candidate[];
@@ -60,9 +66,10 @@ export function rowCandidates(cells: readonly ItemCell[], count: number, accept:
   const missing = count - middle.length;
   const found: Candidate[] = [];
   let overflow = false;
+  let tried = 0;
   const keep = (candidate: Candidate): boolean => {
     if (accept(candidate)) found.push(candidate);
-    overflow = found.length >= MAX_CANDIDATES;
+    overflow = found.length >= MAX_CANDIDATES || ++tried >= MAX_TRIED;
     return !overflow;
   };
   for (let blanks = 0; blanks <= missing && found.length === 0 && !overflow; blanks++) {
@@ -78,7 +85,7 @@ export function rowCandidates(cells: readonly ItemCell[], count: number, accept:
     }
   }
   const lost = missing - splittable;
-  if (found.length === 0 && !overflow && lost > 0) {
+  if (found.length === 0 && !overflow && lost > 0 && lost <= MAX_LOST) {
     // Too few digits even one to a cell: `lost` cells are missing from the text, anywhere.
     splitAll(middle, 0, splittable, [], (parts) => insertLost(parts, lost, 0, keep));
   }

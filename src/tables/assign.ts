@@ -37,10 +37,32 @@ interface Placement {
 
 const TABLE_LAYOUT: Record<ItemLayout, TableLayout> = { tab: 'tab', pipe: 'pipe', 'cell-per-line': 'cell-per-line', space: 'space', glued: 'glued' };
 
+/**
+ * Takes out lone values that stand between a label and its row's cells (a page number the text
+ * kept: `…其政府信息公开申请` / `1` / `| 0 | 0 | … |`): the labels go to the row after them.
+ */
+function withoutStrays(context: TableContext, items: readonly Item[], width: number, unassigned: UnassignedRow[]): Item[] {
+  const kept: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Item;
+    const next = items[i + 1];
+    const fixed = (candidate: Item) => candidate.cells.filter((cell) => !cell.optional).length;
+    if (width > 1 && next && fixed(item) === 1 && item.labels.length > 0 && next.labels.length === 0 && fixed(next) === width) {
+      setAside(context, unassigned, [{ ...item, labels: [], ownLabels: [] }], 'table/stray-value', `${context.name}: a lone value between a label and its row of ${width} cells is not read as a cell`);
+      items = [...items.slice(0, i + 1), { ...next, labels: item.labels }, ...items.slice(i + 2)];
+      continue;
+    }
+    kept.push(item);
+  }
+  return kept;
+}
+
 /** Reads one table from the items of its region. */
-export function assignTable<K extends TableKey>(key: K, context: TableContext, items: readonly Item[], layout: ItemLayout, region: readonly Token[], start: number, end: number): TableOfKey[K] {
+export function assignTable<K extends TableKey>(key: K, context: TableContext, given: readonly Item[], layout: ItemLayout, region: readonly Token[], start: number, end: number): TableOfKey[K] {
   const position = context.source.position(start, end);
   const unassigned: UnassignedRow[] = [];
+  const width = key === 'applications' ? APPLICATIONS.columns.length : key === 'reviewLitigation' ? REVIEW_LITIGATION.columns.length : 1;
+  const items = withoutStrays(context, given, width, unassigned);
   const rows: Record<string, unknown> = {};
   let slots: Slot[];
   let columns: string[];
@@ -193,7 +215,12 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
     }
     const gap: Item[] = [];
     const before = pinned.slice(0, i).filter((slot): slot is Slot => slot !== undefined && slot !== null).pop();
-    while (i < items.length && pinned[i] === undefined) gap.push(items[i++] as Item);
+    while (i < items.length && pinned[i] === undefined) {
+      const item = items[i++] as Item;
+      // Nothing but empty cells and no label: no values to place.
+      if (item.cells.some((cell) => cell.token.kind !== 'empty')) gap.push(item);
+    }
+    if (gap.length === 0) continue;
     const after = pinned.slice(i).find((slot): slot is Slot => slot !== undefined && slot !== null);
     const lower = before?.order ?? -1;
     const upper = after?.order ?? slots.length;
@@ -225,15 +252,17 @@ function placeGap(context: TableContext, table: TableKey, gap: Item[], free: rea
     items.forEach((item, k) => placements.push({ slots: [free[k] as Slot], items: [item], cells: item.cells, by: 'order' }));
     return;
   }
-  const cells = items.flatMap((item) => item.cells);
-  const cellCount = cells.filter((cell) => !cell.optional).length;
-  const rows = Math.min(free.length, Math.max(1, Math.ceil(cellCount / width)));
-  if (rows === free.length || items.length === 1) {
-    placements.push({ slots: free.slice(0, rows), items, cells, by: 'order' });
+  // Fewer pieces than rows: rows glued into one run or flattened onto one line, read together as
+  // all the free rows (the solver says whether the cells fit, and how).
+  if (items.length < free.length && free.length <= MAX_ROWS_TOGETHER) {
+    placements.push({ slots: [...free], items, cells: items.flatMap((item) => item.cells), by: 'order' });
     return;
   }
   setAside(context, unassigned, items, 'table/unplaced-values', `${context.name}: ${items.length} rows of values for the ${free.length} rows ${free.map((slot) => slot.key).join(', ')}: which is which cannot be told; left unassigned`);
 }
+
+/** Rows read together as one run at the most (table 四 flattened is three). */
+const MAX_ROWS_TOGETHER = 3;
 
 /** Turns a solved placement into row nodes, or sets it aside with the reason. */
 function build(context: TableContext, table: TableKey, placement: Placement, solution: RowSolution, rows: Record<string, unknown>, unassigned: UnassignedRow[]): void {

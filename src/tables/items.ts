@@ -50,7 +50,7 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
   for (const token of region) {
     const blanks = separator > 0 && previous && token.lineStart ? blanksIn(token.blankLines, separator) : 0;
     if (token.kind === 'word') {
-      if (current && blanks > 0) for (let b = 0; b < blanks; b++) current.cells.push(emptyAfter(previous as Token));
+      if (current && blanks > 0) for (let b = 0; b < blanks; b++) current.cells.push(emptyAfter(previous as Token, true));
       else if (!current && blanks > 0 && labels.length > 0) {
         // A label followed by nothing but empty cells: a row left blank.
         const blank: Item = { labels, ownLabels: [], cells: [] };
@@ -72,7 +72,9 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
         currentLineCells = 0;
       }
       const item = current as Item;
-      for (let b = 0; b < blanks; b++) item.cells.push(emptyAfter(previous as Token));
+      // Blank lines after a label may also be the space under a header: those cells are optional.
+      const leading = !continues;
+      for (let b = 0; b < blanks; b++) item.cells.push(emptyAfter(previous as Token, leading));
       if (token.lineStart) currentLineCells = 0;
       currentLineCells++;
       item.cells.push({ token, optional: token.kind === 'empty' && (layout === 'tab' || layout === 'pipe') && isEdge(region, token) });
@@ -82,9 +84,13 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
   return { items, layout };
 }
 
-/** An empty cell synthesised right after `token`. */
-function emptyAfter(token: Token): ItemCell {
-  return { token: { ...token, kind: 'empty', text: '', start: token.end, end: token.end }, optional: false, synthetic: true };
+/**
+ * An empty cell synthesised right after `token`. Between two cells of a row it is a cell; before a
+ * row's first cell or after its last it is `optional`: the blank lines that end a table or follow
+ * a header run longer than those between rows.
+ */
+function emptyAfter(token: Token, optional = false): ItemCell {
+  return { token: { ...token, kind: 'empty', text: '', start: token.end, end: token.end }, optional, synthetic: true };
 }
 
 /** Whether an empty field is at either end of its row's cells (no value before it, or none after). */

@@ -1,4 +1,4 @@
-import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, REVIEW_LITIGATION } from '../../grammar/index';
+import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, APPLICATIONS, REVIEW_LITIGATION, SECTIONS } from '../../grammar/index';
 import { createMatcher, labelKey } from '../labels';
 import type { Token } from '../tokens/token';
 import { nameApplicationsRow } from './applications';
@@ -29,6 +29,20 @@ function segments(text: string): string[] {
   return parts;
 }
 
+const COLUMN_PHRASES = APPLICATIONS.columns.flatMap((column) => column.phrases.map(labelKey));
+const HEADING_PHRASES = SECTIONS.flatMap((section) => section.phrases.map(labelKey));
+
+/**
+ * A label that is no row's: the part's heading (`三、收到和处理政府信息公开申请情况`), or the
+ * table's header, which names two columns or more (`申请人情况自然人法人或其他组织总计…`).
+ */
+function isHeader(key: string): boolean {
+  if (HEADING_PHRASES.some((phrase) => key.includes(phrase))) return true;
+  let columns = 0;
+  for (const phrase of COLUMN_PHRASES) if (key.includes(phrase)) columns++;
+  return columns >= 2;
+}
+
 function joined(tokens: readonly Token[]): string {
   return tokens.map((token) => token.text).join('');
 }
@@ -45,7 +59,9 @@ export function nameApplicationsItem(labels: readonly Token[], own: readonly Tok
     const leaves: string[] = [];
     let groupRow: string | undefined;
     for (const part of segments(joined(tokens))) {
-      const name = nameApplicationsRow(labelKey(part), group as never);
+      const key = labelKey(part);
+      if (isHeader(key)) continue;
+      const name = nameApplicationsRow(key, group as never);
       if (name.group) group = name.group;
       if (name.key && name.key !== name.group) {
         if (!leaves.includes(name.key)) leaves.push(name.key);

@@ -139,6 +139,7 @@ function lexRuns(text: string, first: number, last: number, line: number, state:
 }
 
 const ASCII_LETTER = /[A-Za-z]/;
+const FULL_STOP = 0x3002;
 
 /** One run without spaces: a cell of its own, or glued pieces of labels and digit runs. */
 function lexRun(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: boolean): void {
@@ -299,7 +300,9 @@ function lexWord(text: string, start: number, end: number, line: number, state: 
     while (i < end && isDigit(text.charCodeAt(i))) i++;
     i++; // the ordinal mark
   }
-  while (i < end && !isDigit(text.charCodeAt(i))) i++;
+  // A sentence ends a word: in text without spaces, a table's first label follows prose directly.
+  while (i < end && !isDigit(text.charCodeAt(i)) && text.charCodeAt(i) !== FULL_STOP) i++;
+  if (i < end && text.charCodeAt(i) === FULL_STOP) i++;
   push(state, 'word', text.slice(start, i), start, i, line, at(start), cell, glued);
   return i;
 }
