@@ -194,11 +194,15 @@ export const REVIEW_LITIGATION = {
   ],
 } as const;
 
-/** The three tables: their name in messages, the part each belongs to, and the phrases that announce it. */
+/**
+ * The three tables: their name in messages, the part each belongs to, and the phrases of the
+ * table's own cells that open it in the text (table 二's article titles, table 三's corner cell
+ * and first row, table 四's header). Where none is found, the part's heading opens the table.
+ */
 export const TABLES = [
-  { key: 'activeDisclosure', name: '表二（主动公开）', section: 'activeDisclosure', anchors: ['第二十条第'] },
-  { key: 'applications', name: '表三（收到和处理申请）', section: 'applications', anchors: ['本年新收', '勾稽关系'] },
-  { key: 'reviewLitigation', name: '表四（行政复议、行政诉讼）', section: 'reviewLitigation', anchors: ['复议后起诉', '未经复议直接起诉'] },
+  { key: 'activeDisclosure', name: '表二（主动公开）', section: 'activeDisclosure', anchors: ['第二十条'] },
+  { key: 'applications', name: '表三（收到和处理申请）', section: 'applications', anchors: ['申请人情况', '勾稽关系', '本年新收'] },
+  { key: 'reviewLitigation', name: '表四（行政复议、行政诉讼）', section: 'reviewLitigation', anchors: ['行政复议', '行政诉讼'] },
 ] as const;
 
 /** Cell texts that mean "not applicable" (value null, not blank). */

@@ -49,13 +49,14 @@ function readTables(
     if (!items.some((item) => item.cells.some((cell) => cell.token.kind !== 'empty'))) continue;
     const first = tokens[region.first] as Token;
     const last = tokens[region.end - 1] as Token;
+    const assigned: RowCells[] = [];
+    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[region.key], assigned };
+    const table = assignTable(region.key, context, items, layout, tokens.slice(region.first, region.end), first.start, last.end);
+    if (!table) continue;
     // A table sharing its line with prose (a page flattened onto one line) leaves the line to the prose.
     const firstLine = (lines[first.line] as Line).start === first.start ? first.line : first.line + 1;
     const lastLine = (lines[last.line] as Line).end === last.end ? last.line : last.line - 1;
     if (firstLine <= lastLine) tableLines.fill(1, firstLine, lastLine + 1);
-    const assigned: RowCells[] = [];
-    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[region.key], assigned };
-    const table = assignTable(region.key, context, items, layout, tokens.slice(region.first, region.end), first.start, last.end);
     put(tables, region.key, table);
     views[region.key] = tableView(table.columns, assigned);
   }

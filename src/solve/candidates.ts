@@ -30,6 +30,8 @@ export interface Candidates {
   overflow: boolean;
   /** How many cells the row had beyond `count` when it has too many (no candidate then). */
   excess: number;
+  /** True when the row has exactly `count` cells: its one candidate was not filtered. */
+  asWritten?: boolean;
 }
 
 function tokenCell(cell: ItemCell): CandidateCell {
@@ -41,7 +43,7 @@ function tokenCell(cell: ItemCell): CandidateCell {
 /**
  * The readings of a row's cells as `count` cells, with as few blank cells as the text allows
  * (fewest first: a level with no reading passing `accept` gives way to the next). A row with
- * exactly `count` cells has one reading, as written. A shorter row is filled from its empty
+ * exactly `count` cells has one reading, as written, which `accept` is not asked about. A shorter row is filled from its empty
  * fields at either end, from the parts of its bare digit runs (`713000074` → 71|3|0|0|0|0|74;
  * no part but `0` itself starts with 0), and, where even all its digits are too few, with cells
  * the text lost, anywhere.
@@ -52,8 +54,9 @@ export function rowCandidates(cells: readonly ItemCell[], count: number, accept:
     return { candidates: [], overflow: false, excess: fixed.length - count };
   }
   if (fixed.length === count) {
-    const only = fixed.map(tokenCell);
-    return { candidates: accept(only) ? [only] : [], overflow: false, excess: 0 };
+    // The text gives every cell: that is the reading, whether or not it adds up (the checker
+    // reports the arithmetic; identities only choose between readings, they never overrule text).
+    return { candidates: [fixed.map(tokenCell)], overflow: false, excess: 0, asWritten: true };
   }
   const leading: ItemCell[] = [];
   const trailing: ItemCell[] = [];

@@ -51,7 +51,7 @@ function holds(values: (number | undefined)[], sum: readonly number[], equals: r
   // unknownSide * x + difference = 0
   const value = -difference / unknownSide;
   if (value < -EPSILON || Math.abs(value - Math.round(value)) > EPSILON) return false;
-  fill?.(unknown, Math.round(value));
+  fill?.(unknown, Math.round(value) || 0); // never -0
   return true;
 }
 

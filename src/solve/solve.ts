@@ -46,6 +46,7 @@ export function readRow(problem: RowProblem): Reading[] | { excess: number; over
     readings.push({ candidate, values });
     return true;
   });
+  if (result.asWritten) return result.candidates.map((candidate) => ({ candidate, values: valuesOf(candidate) }));
   if (result.candidates.length === 0 || result.overflow) return { excess: result.excess, overflow: result.overflow };
   return readings;
 }

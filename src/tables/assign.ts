@@ -57,12 +57,58 @@ function withoutStrays(context: TableContext, items: readonly Item[], width: num
   return kept;
 }
 
-/** Reads one table from the items of its region. */
-export function assignTable<K extends TableKey>(key: K, context: TableContext, given: readonly Item[], layout: ItemLayout, region: readonly Token[], start: number, end: number): TableOfKey[K] {
+const GLUED_ROW_DIGITS = 4;
+
+/** The most common of some counts (the first seen among equals); undefined for none. */
+function mode(counts: readonly number[]): number | undefined {
+  const seen = new Map<number, number>();
+  let best: number | undefined;
+  for (const count of counts) {
+    seen.set(count, (seen.get(count) ?? 0) + 1);
+    if (best === undefined || (seen.get(count) as number) > (seen.get(best) as number)) best = count;
+  }
+  return best;
+}
+
+/**
+ * Tab and pipe rows of one table share their edge gaps: the empty fields between the label and
+ * the first value (merged label columns) and after the last. A row short of cells that has more
+ * empty fields at its edges than the table's full rows, by as many as it is short, has its blank
+ * cells there; the gaps all full rows have are dropped from every row (`一、本年新收…\t\t\t0\t0\t0\t0\t0\t5\t` under rows of one gap: a blank first value).
+ */
+function alignEdges(items: readonly Item[], width: number, layout: ItemLayout): Item[] {
+  if ((layout !== 'tab' && layout !== 'pipe') || width === 1) return [...items];
+  const edges = (item: Item) => {
+    let lead = 0;
+    while (lead < item.cells.length && (item.cells[lead] as ItemCell).optional) lead++;
+    let trail = 0;
+    while (trail < item.cells.length - lead && (item.cells[item.cells.length - 1 - trail] as ItemCell).optional) trail++;
+    return { lead, trail, fixed: item.cells.filter((cell) => !cell.optional).length };
+  };
+  const full = items.map(edges).filter((edge) => edge.fixed === width);
+  const lead = mode(full.map((edge) => edge.lead));
+  const trail = mode(full.map((edge) => edge.trail));
+  if (lead === undefined || trail === undefined) return [...items];
+  return items.map((item) => {
+    const edge = edges(item);
+    // The gaps every full row has are no cells of any row.
+    const cells = item.cells.slice(Math.min(lead, edge.lead), item.cells.length - Math.min(trail, edge.trail));
+    const extraLead = Math.max(0, edge.lead - lead);
+    const extraTrail = Math.max(0, edge.trail - trail);
+    if (edge.fixed < width && extraLead + extraTrail === width - edge.fixed) {
+      for (let c = 0; c < extraLead; c++) cells[c] = { ...(cells[c] as ItemCell), optional: false };
+      for (let c = cells.length - extraTrail; c < cells.length; c++) cells[c] = { ...(cells[c] as ItemCell), optional: false };
+    }
+    return cells.length === item.cells.length && cells.every((cell, c) => cell === item.cells[c]) ? item : { ...item, cells };
+  });
+}
+
+/** Reads one table from the items of its region; undefined when the region holds no table row. */
+export function assignTable<K extends TableKey>(key: K, context: TableContext, given: readonly Item[], layout: ItemLayout, region: readonly Token[], start: number, end: number): TableOfKey[K] | undefined {
   const position = context.source.position(start, end);
   const unassigned: UnassignedRow[] = [];
   const width = key === 'applications' ? APPLICATIONS.columns.length : key === 'reviewLitigation' ? REVIEW_LITIGATION.columns.length : 1;
-  const items = withoutStrays(context, given, width, unassigned);
+  const items = alignEdges(withoutStrays(context, given, width, unassigned), width, layout);
   const rows: Record<string, unknown> = {};
   let slots: Slot[];
   let columns: string[];
@@ -102,6 +148,13 @@ export function assignTable<K extends TableKey>(key: K, context: TableContext, g
     slots = REVIEW_LITIGATION.rows.map((row, order) => ({ key: row.key, columns, order, byOrder: true }));
     namings = items.map((item) => (item.cells.length === columns.length ? nameReviewLitigationItem(item.ownLabels) : {}));
   }
+
+  // Numbers in text that names no row and has no row of several cells are prose, not a table
+  // (`2022 年，全县共收到申请 32 件，办结 28 件` under the part's heading). A run of more digits
+  // than a year has is glued cells.
+  const values = (item: Item) => item.cells.filter((cell) => cell.token.kind !== 'empty');
+  const rowLike = (item: Item) => values(item).length >= 2 || values(item).some((cell) => (cell.token.digits?.length ?? 0) > GLUED_ROW_DIGITS);
+  if (!namings.some((naming) => naming.key || naming.several) && !items.some(rowLike)) return undefined;
 
   const placements = place(context, key, slots, items, namings, unassigned);
   const problems: RowProblem[] = placements.map((placement) => ({
@@ -178,6 +231,8 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
   const placements: Placement[] = [];
   const taken = new Set<string>();
   const slotOf = new Map(slots.map((slot) => [slot.key, slot]));
+  // Items whose own label is of no row: placed by order where they fit (a damaged label), named in the error where not.
+  const unknown = new Set(items.filter((_, i) => (namings[i] as Naming).unknown));
   const pinned: (Slot | undefined)[] = items.map((item, i) => {
     const naming = namings[i] as Naming;
     const slot = naming.key ? slotOf.get(naming.key) : undefined;
@@ -225,16 +280,17 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
     const lower = before?.order ?? -1;
     const upper = after?.order ?? slots.length;
     const free = slots.filter((slot) => slot.byOrder && slot.order > lower && slot.order < upper && !taken.has(slot.key) && !(slot.group && oneRowGroups.has(slot.group)));
-    placeGap(context, table, gap, free, placements, unassigned);
+    placeGap(context, table, gap, free, placements, unassigned, unknown);
     for (const slot of free) taken.add(slot.key);
   }
   placements.sort((a, b) => (a.slots[0] as Slot).order - (b.slots[0] as Slot).order);
   return placements;
 }
 
-function placeGap(context: TableContext, table: TableKey, gap: Item[], free: readonly Slot[], placements: Placement[], unassigned: UnassignedRow[]): void {
+function placeGap(context: TableContext, table: TableKey, gap: Item[], free: readonly Slot[], placements: Placement[], unassigned: UnassignedRow[], unknown: ReadonlySet<Item>): void {
+  const unknownLabel = gap.length === 1 && unknown.has(gap[0] as Item) ? itemLabel(gap[0] as Item) : undefined;
   if (free.length === 0) {
-    const code = table === 'activeDisclosure' ? 'table/unknown-row' : 'table/unplaced-values';
+    const code = table === 'activeDisclosure' || unknownLabel ? 'table/unknown-row' : 'table/unplaced-values';
     setAside(context, unassigned, gap, code, `${context.name}: ${gap.length === 1 && itemLabel(gap[0] as Item) ? `row label ${itemLabel(gap[0] as Item)} names no row of the table` : 'values without a row they can belong to'}; left unassigned`);
     return;
   }
@@ -256,6 +312,10 @@ function placeGap(context: TableContext, table: TableKey, gap: Item[], free: rea
   // all the free rows (the solver says whether the cells fit, and how).
   if (items.length < free.length && free.length <= MAX_ROWS_TOGETHER) {
     placements.push({ slots: [...free], items, cells: items.flatMap((item) => item.cells), by: 'order' });
+    return;
+  }
+  if (unknownLabel) {
+    setAside(context, unassigned, items, 'table/unknown-row', `${context.name}: row label ${unknownLabel} names no row of the table; left unassigned`);
     return;
   }
   setAside(context, unassigned, items, 'table/unplaced-values', `${context.name}: ${items.length} rows of values for the ${free.length} rows ${free.map((slot) => slot.key).join(', ')}: which is which cannot be told; left unassigned`);

@@ -37,6 +37,12 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
     if (token.kind !== 'furniture' && token.kind !== 'rule') region.push(token);
   }
   const layout = layoutOf(region);
+  const headers = headerLines(region);
+  const lastWord = new Map<number, number>();
+  for (const token of region) if (token.kind === 'word') lastWord.set(token.line, token.start);
+  // An empty field before a label on its line is a gap of the merged label columns
+  // (`（四）无法提供\t\t2. 没有现成信息…`), not a cell.
+  const isLabelGap = (token: Token) => token.kind === 'empty' && token.cell && (headers.has(token.line) || (lastWord.get(token.line) ?? -1) > token.start);
   const separator = layout === 'cell-per-line' ? cellSeparator(region) : 0;
   const items: Item[] = [];
   let labels: Token[] = [];
@@ -47,7 +53,9 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
     current = undefined;
     currentLineCells = 0;
   };
-  for (const token of region) {
+  for (const given of region) {
+    // Text in a field after a row's values is a cell that holds no number (`5\t0\t见附件\t0`).
+    const token: Token = given.kind === 'word' && given.cell && current && current.cells.some((cell) => cell.token.line === given.line && cell.token.kind !== 'empty') ? { ...given, kind: 'unreadable' } : given;
     const blanks = separator > 0 && previous && token.lineStart ? blanksIn(token.blankLines, separator) : 0;
     if (token.kind === 'word') {
       if (current && blanks > 0) for (let b = 0; b < blanks; b++) current.cells.push(emptyAfter(previous as Token, true));
@@ -58,9 +66,14 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
         items.push(blank);
         labels = [];
       }
+      if (current && layout === 'cell-per-line') {
+        // Empty lines just before a label may be the blank label cells of a merged column
+        // (`\t` / `\t（二）部分公开…`) as well as blank values: they count only if the row is short.
+        for (let c = current.cells.length - 1; c >= 0 && (current.cells[c] as ItemCell).token.kind === 'empty'; c--) (current.cells[c] as ItemCell).optional = true;
+      }
       close();
       labels.push(token);
-    } else if (isCellToken(token)) {
+    } else if (isCellToken(token) && !isLabelGap(token)) {
       const continues =
         current !== undefined &&
         (!token.lineStart || (layout === 'cell-per-line' && currentLineCells === 1));
@@ -102,6 +115,23 @@ function isEdge(region: readonly Token[], token: Token): boolean {
   return !valueBefore || !valueAfter;
 }
 
+/**
+ * Lines of a tab or pipe table that hold two words or more and no value: the header rows
+ * (`（本列数据的勾稽关系为…）\t\t申请人情况\t…\t总计`). Their empty fields are the gaps of merged
+ * header cells, not cells, and their words label no row of their own.
+ */
+function headerLines(region: readonly Token[]): Set<number> {
+  const words = new Map<number, number>();
+  const valued = new Set<number>();
+  for (const token of region) {
+    if (token.kind === 'word') words.set(token.line, (words.get(token.line) ?? 0) + 1);
+    else if (isCellToken(token) && token.kind !== 'empty') valued.add(token.line);
+  }
+  const lines = new Set<number>();
+  for (const [line, count] of words) if (count >= 2 && !valued.has(line)) lines.add(line);
+  return lines;
+}
+
 /** The layout most of a region's cells show. */
 function layoutOf(region: readonly Token[]): ItemLayout {
   const cellsOnLine = new Map<number, number>();
@@ -116,6 +146,7 @@ function layoutOf(region: readonly Token[]): ItemLayout {
     cells++;
     cellsOnLine.set(token.line, (cellsOnLine.get(token.line) ?? 0) + 1);
     if (token.cell) separated++;
+    if (token.cell === 'pipe') pipe++;
     if (token.glued) glued++;
   }
   if (cells === 0) return 'space';
@@ -123,8 +154,7 @@ function layoutOf(region: readonly Token[]): ItemLayout {
   for (const [line, count] of cellsOnLine) if (count === 1 && !wordsOnLine.has(line)) alone++;
   if (alone >= cellsOnLine.size * 0.6 && cellsOnLine.size >= 3) return 'cell-per-line';
   if (separated >= cells * 0.5) {
-    for (const token of region) if (token.cell && token.kind !== 'word') pipe += token.text.includes('|') ? 1 : 0;
-    return region.some((token) => token.cell && token.kind === 'empty') || pipe > 0 ? 'pipe' : 'tab';
+    return pipe >= separated * 0.5 ? 'pipe' : 'tab';
   }
   if (glued >= cells * 0.3) return 'glued';
   return 'space';

@@ -14,6 +14,8 @@ export interface Naming {
    * them before the next label, rows left blank (`行政强制第二十条第（八）项…行政事业性收费0`).
    */
   blank?: string[];
+  /** The item's own label is a label, but of no row of the table (its values are set aside). */
+  unknown?: boolean;
 }
 
 // Ordinals that open a row label: 一、 （一） 1. 1、
@@ -54,6 +56,7 @@ function joined(tokens: readonly Token[]): string {
  * above it.
  */
 export function nameApplicationsItem(labels: readonly Token[], own: readonly Token[], context: { group: string | undefined }): Naming {
+  let unnamed = false;
   for (const tokens of own.length > 0 ? [own, labels] : [labels]) {
     let group = context.group;
     const leaves: string[] = [];
@@ -61,6 +64,7 @@ export function nameApplicationsItem(labels: readonly Token[], own: readonly Tok
     for (const part of segments(joined(tokens))) {
       const key = labelKey(part);
       if (isHeader(key)) continue;
+      if (tokens === own && OPENS_WITH_ORDINAL.test(part) && key.length >= 3) unnamed = true;
       const name = nameApplicationsRow(key, group as never);
       if (name.group) group = name.group;
       if (name.key && name.key !== name.group) {
@@ -73,8 +77,11 @@ export function nameApplicationsItem(labels: readonly Token[], own: readonly Tok
     if (leaves.length > 1) return tokens === own ? { key: leaves[leaves.length - 1] as string, blank: leaves.slice(0, -1) } : { several: leaves };
     return { key: groupRow as string };
   }
-  return {};
+  return unnamed ? { unknown: true } : {};
 }
+
+// A label of the form's own shape, with its ordinal: `3.其他`, `（八）其他`.
+const OPENS_WITH_ORDINAL = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])/;
 
 const activeMatchers = { '2021': createMatcher(ACTIVE_DISCLOSURE_2021.rows), '2019': createMatcher(ACTIVE_DISCLOSURE_2019.rows) };
 const reviewMatcher = createMatcher(REVIEW_LITIGATION.rows);

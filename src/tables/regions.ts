@@ -1,4 +1,4 @@
-import { SECTIONS } from '../../grammar/index';
+import { SECTIONS, TABLES } from '../../grammar/index';
 import type { TableKey } from '../ast';
 import { labelKey } from '../labels';
 import type { Token } from '../tokens/token';
@@ -9,17 +9,6 @@ export interface TableRegion {
   first: number;
   end: number;
 }
-
-/**
- * Phrases that open each table's region, from the table's own words: table 二's article titles,
- * table 三's corner cell and first row, table 四's row and header labels. Prose never holds them
- * outside the tables' titles, and a region never starts inside prose.
- */
-const OPENERS: Record<TableKey, readonly string[]> = {
-  activeDisclosure: ['第二十条'],
-  applications: ['申请人情况', '勾稽关系', '本年新收'],
-  reviewLitigation: ['行政复议', '行政诉讼'],
-};
 
 /** The parts after the tables: their headings end the last table's region. */
 const AFTER_TABLES = SECTIONS.filter((section) => section.key === 'problems' || section.key === 'other').flatMap((section) => section.phrases);
@@ -33,6 +22,25 @@ function isProse(token: Token): boolean {
 }
 
 /**
+ * Where a table starts whose own phrases are not in the text: after its part's heading
+ * (`三、收到和处理政府信息公开申请情况`) and the sentences that follow it. -1 without a heading.
+ */
+function afterHeading(tokens: readonly Token[], keys: readonly string[], section: string, from: number): number {
+  const part = SECTIONS.find((entry) => entry.key === section) as (typeof SECTIONS)[number];
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const key = keys[i] as string;
+    // The heading opens its line, maybe after markdown's `##`.
+    const opensLine = token.lineStart || (tokens[i - 1] as Token).lineStart && /^#+$/.test((tokens[i - 1] as Token).text);
+    if (!opensLine || !token.text.startsWith(`${part.numeral}、`) || !part.phrases.some((phrase) => key.includes(phrase))) continue;
+    let first = i + 1;
+    while (first < tokens.length && isProse(tokens[first] as Token)) first++;
+    return first < tokens.length ? first : -1;
+  }
+  return -1;
+}
+
+/**
  * Finds the three tables in the token stream, in the order the format puts them: each region
  * runs from its opening phrase to the next table's, and the last one to the first heading of the
  * parts after the tables or the first sentence of prose. Searching tokens, not lines, finds a
@@ -40,20 +48,17 @@ function isProse(token: Token): boolean {
  */
 export function findTableRegions(tokens: readonly Token[]): TableRegion[] {
   const keys = tokens.map((token) => (token.kind === 'word' && !isProse(token) ? labelKey(token.text) : ''));
-  const opens = (i: number, table: TableKey) => keys[i] !== '' && OPENERS[table].some((phrase) => (keys[i] as string).includes(phrase));
-  const order: TableKey[] = ['activeDisclosure', 'applications', 'reviewLitigation'];
   const starts: { key: TableKey; first: number }[] = [];
   let from = 0;
-  for (const key of order) {
-    let found = -1;
-    for (let i = from; i < tokens.length; i++) {
-      if (opens(i, key)) {
-        found = i;
-        break;
-      }
-    }
+  for (const table of TABLES) {
+    const anchor = tokens.findIndex((_, i) => i >= from && keys[i] !== '' && table.anchors.some((phrase) => (keys[i] as string).includes(phrase)));
+    // The heading opens the table when nothing but table text stands between it and the anchor:
+    // rows before the anchor's (`二、上年结转…` above `一、本年新收…`) are the table's too.
+    const heading = afterHeading(tokens, keys, table.section, from);
+    let found = anchor;
+    if (heading !== -1 && (anchor === -1 || (heading < anchor && !tokens.slice(heading, anchor).some(isProse)))) found = heading;
     if (found !== -1) {
-      starts.push({ key, first: found });
+      starts.push({ key: table.key, first: found });
       from = found + 1;
     }
   }

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE } from '../../grammar/index';
-import type { Token, TokenKind } from './token';
+import type { Field, Token, TokenKind } from './token';
 
 /**
  * Turns normalised text into tokens, once, for every layout a report arrives in: tab and pipe
@@ -65,12 +65,11 @@ function lexLine(text: string, start: number, end: number, line: number, state: 
   const trimmed = text.slice(first, last);
   if (trimmed.trim() === '') {
     // A line of nothing but a tab is an empty cell of a tab-indented cell-per-line table.
-    if (trimmed.includes('\t')) push(state, 'empty', '', first, first, line, 0, true);
+    if (trimmed.includes('\t')) push(state, 'empty', '', first, first, line, 0, 'tab');
     else state.blankLines++;
     return;
   }
-  const lineStart = start;
-  const at = (offset: number) => columnOf(text, lineStart, offset);
+  const at = columns(text, start);
   if (FURNITURE.test(trimmed)) {
     push(state, 'furniture', trimmed, first, last, line, at(first), false);
     return;
@@ -84,17 +83,32 @@ function lexLine(text: string, start: number, end: number, line: number, state: 
     return;
   }
   if (trimmed.includes('\t')) {
-    lexFields(text, first, last, '\t', line, state, at, false);
+    // Tabs only in front are indentation (one cell per line, tab-indented), not an empty field.
+    let content = first;
+    while (content < last && isSpace(text.charCodeAt(content))) content++;
+    if (text.indexOf('\t', content) === -1 || text.indexOf('\t', content) >= last) lexRuns(text, content, last, line, state, at, 'tab');
+    else lexFields(text, first, last, '\t', line, state, at, false);
     return;
   }
   lexRuns(text, first, last, line, state, at, false);
 }
 
-/** Display column of `offset` in the line starting at `lineStart`. */
-function columnOf(text: string, lineStart: number, offset: number): number {
+/**
+ * Display columns of offsets in the line starting at `lineStart`. Tokens are asked for in order,
+ * so the count resumes from the last offset asked: a line costs its length once, not once per
+ * token (a row of 500,000 values would otherwise be quadratic).
+ */
+function columns(text: string, lineStart: number): (offset: number) => number {
+  let offset = lineStart;
   let x = 0;
-  for (let i = lineStart; i < offset; i++) x += width(text.charCodeAt(i));
-  return x;
+  return (target: number) => {
+    if (target < offset) {
+      offset = lineStart;
+      x = 0;
+    }
+    for (; offset < target; offset++) x += width(text.charCodeAt(offset));
+    return x;
+  };
 }
 
 /**
@@ -114,8 +128,10 @@ function lexFields(text: string, first: number, last: number, separator: string,
       let b = fieldEnd;
       while (a < b && isSpace(text.charCodeAt(a))) a++;
       while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-      if (a === b) push(state, 'empty', '', a, a, line, at(a), true);
-      else lexRuns(text, a, b, line, state, at, true);
+      const field = separator === '|' ? 'pipe' : 'tab';
+      // An empty field sits where the field begins, spaces or not.
+      if (a === b) push(state, 'empty', '', fieldStart, fieldStart, line, at(fieldStart), field);
+      else lexRuns(text, a, b, line, state, at, field);
     }
     if (isLast) return;
     fieldStart = fieldEnd + 1;
@@ -124,7 +140,7 @@ function lexFields(text: string, first: number, last: number, separator: string,
 }
 
 /** Space-separated runs of a line or a field; each run is lexed into glued pieces. */
-function lexRuns(text: string, first: number, last: number, line: number, state: LineState, at: (offset: number) => number, cell: boolean): void {
+function lexRuns(text: string, first: number, last: number, line: number, state: LineState, at: (offset: number) => number, cell: Field): void {
   let i = first;
   let firstRun = true;
   while (i < last) {
@@ -132,17 +148,31 @@ function lexRuns(text: string, first: number, last: number, line: number, state:
     if (i >= last) return;
     let j = i;
     while (j < last && !isSpace(text.charCodeAt(j))) j++;
-    lexRun(text, i, j, line, state, at, cell && firstRun);
+    let next = j;
+    while (next < last && isSpace(text.charCodeAt(next))) next++;
+    if (isOrdinalRun(text, i, j) && next < last && text.charCodeAt(next) >= 0x2e80) {
+      // `1. 属于国家秘密`: a row ordinal spaced from its label numbers it.
+      push(state, 'word', text.slice(i, j), i, j, line, at(i), firstRun ? cell : false);
+    } else lexRun(text, i, j, line, state, at, firstRun ? cell : false);
     firstRun = false;
     i = j;
   }
+}
+
+/** A run that is only a row ordinal: `1.`, `2、`, `3．`. */
+function isOrdinalRun(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 3) return false;
+  const mark = text.charCodeAt(end - 1);
+  if (mark !== 46 && mark !== 0xff0e && mark !== 0x3001) return false;
+  for (let i = start; i < end - 1; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
 }
 
 const ASCII_LETTER = /[A-Za-z]/;
 const FULL_STOP = 0x3002;
 
 /** One run without spaces: a cell of its own, or glued pieces of labels and digit runs. */
-function lexRun(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: boolean): void {
+function lexRun(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: Field): void {
   const run = text.slice(start, end);
   if (NOT_APPLICABLE_MARKS.has(run)) {
     push(state, 'notApplicable', run, start, end, line, at(start), cell);
@@ -162,7 +192,7 @@ function lexRun(text: string, start: number, end: number, line: number, state: L
   let piece = 0;
   while (i < end) {
     const glued = piece > 0;
-    const isCell = cell && piece === 0;
+    const isCell = piece === 0 ? cell : false;
     if (isDigit(text.charCodeAt(i))) {
       const number = readNumber(text, i, end, false) as NumberRead;
       const ordinal = ordinalAfter(text, number, end);
@@ -294,7 +324,7 @@ function ordinalAfter(text: string, number: NumberRead, end: number): 'all' | 'l
  * A word from `start` up to the next digit run that is not an ordinal inside the word. With
  * `numbered`, the word starts with its own ordinal (`2.`), which is kept in it.
  */
-function lexWord(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: boolean, glued: boolean, numbered: boolean): number {
+function lexWord(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: Field, glued: boolean, numbered: boolean): number {
   let i = start;
   if (numbered) {
     while (i < end && isDigit(text.charCodeAt(i))) i++;
@@ -307,7 +337,7 @@ function lexWord(text: string, start: number, end: number, line: number, state: 
   return i;
 }
 
-function pushNumber(text: string, state: LineState, number: NumberRead, start: number, line: number, x: number, cell: boolean, glued: boolean, ordinalTaken = false): void {
+function pushNumber(text: string, state: LineState, number: NumberRead, start: number, line: number, x: number, cell: Field, glued: boolean, ordinalTaken = false): void {
   const token = push(state, 'number', text.slice(start, number.end), start, number.end, line, x, cell, glued);
   token.value = number.value;
   if (number.digits !== undefined) token.digits = number.digits;
@@ -316,7 +346,7 @@ function pushNumber(text: string, state: LineState, number: NumberRead, start: n
   if (ordinalTaken) token.ordinalTaken = true;
 }
 
-function push(state: LineState, kind: TokenKind, text: string, start: number, end: number, line: number, x: number, cell: boolean, glued = false): Token {
+function push(state: LineState, kind: TokenKind, text: string, start: number, end: number, line: number, x: number, cell: Field, glued = false): Token {
   const token: Token = {
     kind,
     text,

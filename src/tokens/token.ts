@@ -16,6 +16,9 @@
  */
 export type TokenKind = 'word' | 'number' | 'notApplicable' | 'empty' | 'unreadable' | 'furniture' | 'rule';
 
+/** How a token is set off as a cell: by a tab, by a pipe, or not at all. */
+export type Field = false | 'tab' | 'pipe';
+
 export interface Token {
   kind: TokenKind;
   /** The token's text (normalised). */
@@ -31,8 +34,8 @@ export interface Token {
   blankLines: number;
   /** True when this token starts a new line. */
   lineStart: boolean;
-  /** True when a tab or pipe separates it from the token before (it starts a cell of its own). */
-  cell: boolean;
+  /** The separator that starts it as a cell of its own (a tab or pipe field), false for none. */
+  cell: Field;
   /** True when nothing at all separates it from the token before (glued text). */
   glued: boolean;
   /** For numbers: the value. */
