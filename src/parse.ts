@@ -54,8 +54,8 @@ function readTables(
     const table = assignTable(region.key, context, items, layout, tokens.slice(region.first, region.end), first.start, last.end);
     if (!table) continue;
     // A table sharing its line with prose (a page flattened onto one line) leaves the line to the prose.
-    const firstLine = (lines[first.line] as Line).start === first.start ? first.line : first.line + 1;
-    const lastLine = (lines[last.line] as Line).end === last.end ? last.line : last.line - 1;
+    const firstLine = tokens[region.first - 1]?.line === first.line ? first.line + 1 : first.line;
+    const lastLine = tokens[region.end]?.line === last.line ? last.line - 1 : last.line;
     if (firstLine <= lastLine) tableLines.fill(1, firstLine, lastLine + 1);
     put(tables, region.key, table);
     views[region.key] = tableView(table.columns, assigned);

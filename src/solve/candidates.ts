@@ -43,20 +43,25 @@ function tokenCell(cell: ItemCell): CandidateCell {
 /**
  * The readings of a row's cells as `count` cells, with as few blank cells as the text allows
  * (fewest first: a level with no reading passing `accept` gives way to the next). A row with
- * exactly `count` cells has one reading, as written, which `accept` is not asked about. A shorter row is filled from its empty
+ * exactly `count` cells has one reading, as written; `accept` is asked about it only when the
+ * cells were put together from several pieces (`asWritten` false). A shorter row is filled from its empty
  * fields at either end, from the parts of its bare digit runs (`713000074` → 71|3|0|0|0|0|74;
  * no part but `0` itself starts with 0), and, where even all its digits are too few, with cells
  * the text lost, anywhere.
  */
-export function rowCandidates(cells: readonly ItemCell[], count: number, accept: (candidate: Candidate) => boolean): Candidates {
+export function rowCandidates(cells: readonly ItemCell[], count: number, asWritten: boolean, accept: (candidate: Candidate) => boolean): Candidates {
   const fixed = cells.filter((cell) => !cell.optional);
   if (fixed.length > count) {
     return { candidates: [], overflow: false, excess: fixed.length - count };
   }
-  if (fixed.length === count) {
+  if (fixed.length === count && asWritten) {
     // The text gives every cell: that is the reading, whether or not it adds up (the checker
     // reports the arithmetic; identities only choose between readings, they never overrule text).
     return { candidates: [fixed.map(tokenCell)], overflow: false, excess: 0, asWritten: true };
+  }
+  if (fixed.length === count) {
+    const only = fixed.map(tokenCell);
+    return { candidates: accept(only) ? [only] : [], overflow: false, excess: 0 };
   }
   const leading: ItemCell[] = [];
   const trailing: ItemCell[] = [];

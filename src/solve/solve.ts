@@ -18,6 +18,8 @@ export interface RowProblem {
   width: number;
   rows: number;
   identities: readonly RowIdentity[];
+  /** True when the cells are one piece of text: read as written when their count is exact. */
+  given: boolean;
 }
 
 /** A row's readings, each with its values completed where an identity determines a lost cell. */
@@ -27,7 +29,14 @@ export interface Reading {
 }
 
 export type RowSolution =
-  | { status: 'solved'; reading: Reading; /** True when several readings agreed: every cell is inferred. */ agreed: boolean }
+  | {
+      status: 'solved';
+      reading: Reading;
+      /** True when several readings agreed on the values, which then come from the identities. */
+      agreed: boolean;
+      /** The readings that agreed (where they take each cell from may differ). */
+      readings: Reading[];
+    }
   | { status: 'ambiguous'; readings: Reading[]; overflow: boolean }
   | { status: 'none'; excess: number };
 
@@ -35,7 +44,7 @@ export type RowSolution =
 export function readRow(problem: RowProblem): Reading[] | { excess: number; overflow: boolean } {
   const { width, rows, identities } = problem;
   const readings: Reading[] = [];
-  const result = rowCandidates(problem.cells, width * rows, (candidate) => {
+  const result = rowCandidates(problem.cells, width * rows, problem.given, (candidate) => {
     const values = valuesOf(candidate);
     const lost = candidate.map((cell) => cell.kind === 'blank' && cell.token === undefined);
     for (let r = 0; r < rows; r++) {
@@ -81,7 +90,7 @@ export function solveTable(table: TableKey, problems: readonly RowProblem[]): Ro
       return;
     }
     const distinct = distinctReadings(read);
-    if (distinct.length === 1) solutions[index] = { status: 'solved', reading: distinct[0] as Reading, agreed: read.length > 1 };
+    if (distinct.length === 1) solutions[index] = { status: 'solved', reading: distinct[0] as Reading, agreed: read.length > 1, readings: read };
     else {
       solutions[index] = { status: 'ambiguous', readings: distinct, overflow: false };
       open.push(index);
@@ -114,7 +123,7 @@ export function solveTable(table: TableKey, problems: readonly RowProblem[]): Ro
   open.forEach((index, i) => {
     const kept = new Set(surviving.map((combination) => combination[i] as number));
     const readings = (options[i] as Reading[]).filter((_, k) => kept.has(k));
-    if (readings.length === 1) solutions[index] = { status: 'solved', reading: readings[0] as Reading, agreed: false };
+    if (readings.length === 1) solutions[index] = { status: 'solved', reading: readings[0] as Reading, agreed: false, readings };
     else if (readings.length > 1) solutions[index] = { status: 'ambiguous', readings, overflow: false };
   });
   return solutions;

@@ -59,6 +59,29 @@ function withoutStrays(context: TableContext, items: readonly Item[], width: num
 
 const GLUED_ROW_DIGITS = 4;
 
+/**
+ * An item with more cells than a row, whose first `width` cells end at a break the blank lines
+ * show (table 二: any break), is a row and, after it, cells whose label was lost: those become an item of their own,
+ * placed by order (one cell per line: `…\n0\n\n\t0\n…` once a label line is deleted).
+ */
+function splitAtBreaks(items: readonly Item[], width: number): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    const fixedBefore = (index: number) => item.cells.slice(0, index).filter((cell) => !cell.optional).length;
+    // Table 二's rows have one cell or three: there every break ends a row.
+    const at = item.breaks?.find((index) => (width === 1 ? fixedBefore(index) > 0 : fixedBefore(index) === width));
+    if (at === undefined || item.cells.slice(at).every((cell) => cell.token.kind === 'empty')) {
+      out.push(item);
+      continue;
+    }
+    const rest = item.cells.slice(at).map((cell, c) => (c === 0 && cell.synthetic ? { ...cell, optional: true } : cell));
+    const breaks = (item.breaks ?? []).filter((index) => index > at).map((index) => index - at);
+    out.push({ labels: item.labels, ownLabels: item.ownLabels, cells: item.cells.slice(0, at) });
+    out.push(...splitAtBreaks([{ labels: [], ownLabels: [], cells: rest, ...(breaks.length > 0 ? { breaks } : {}) }], width));
+  }
+  return out;
+}
+
 /** The most common of some counts (the first seen among equals); undefined for none. */
 function mode(counts: readonly number[]): number | undefined {
   const seen = new Map<number, number>();
@@ -108,7 +131,7 @@ export function assignTable<K extends TableKey>(key: K, context: TableContext, g
   const position = context.source.position(start, end);
   const unassigned: UnassignedRow[] = [];
   const width = key === 'applications' ? APPLICATIONS.columns.length : key === 'reviewLitigation' ? REVIEW_LITIGATION.columns.length : 1;
-  const items = alignEdges(withoutStrays(context, given, width, unassigned), width, layout);
+  const items = alignEdges(splitAtBreaks(withoutStrays(context, given, width, unassigned), width), width, layout);
   const rows: Record<string, unknown> = {};
   let slots: Slot[];
   let columns: string[];
@@ -163,6 +186,9 @@ export function assignTable<K extends TableKey>(key: K, context: TableContext, g
     width: (placement.slots[0] as Slot).columns.length,
     rows: placement.slots.length,
     identities: rowIdentities(key, (placement.slots[0] as Slot).columns),
+    // Cells of one item are one row (or rows flattened) as the text gives them; cells of several
+    // items were put together by order, and must then satisfy the identities to be read at all.
+    given: placement.items.length === 1,
   }));
   const solutions = solveTable(key, problems);
   placements.forEach((placement, index) => {
@@ -194,6 +220,10 @@ function itemPosition(context: TableContext, items: readonly Item[]): Position {
   const head = first.ownLabels[0] ?? (first.cells[0] as ItemCell).token;
   const tail = (last.cells[last.cells.length - 1] as ItemCell).token;
   return context.source.position(head.start, Math.max(head.start, tail.end));
+}
+
+function hasValues(item: Item): boolean {
+  return item.cells.some((cell) => cell.token.kind !== 'empty');
 }
 
 function itemLabel(item: Item): string {
@@ -233,6 +263,7 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
   const slotOf = new Map(slots.map((slot) => [slot.key, slot]));
   // Items whose own label is of no row: placed by order where they fit (a damaged label), named in the error where not.
   const unknown = new Set(items.filter((_, i) => (namings[i] as Naming).unknown));
+  const blankRows: { item: Item; slot: Slot }[] = [];
   const pinned: (Slot | undefined)[] = items.map((item, i) => {
     const naming = namings[i] as Naming;
     const slot = naming.key ? slotOf.get(naming.key) : undefined;
@@ -240,6 +271,12 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
       if (naming.several) {
         context.diagnostics.push(parseDiagnostic('table/ambiguous-label', `${context.name}: the labels before these values (${itemLabel(item)}) name several rows (${naming.several.join(', ')}); the values are placed by their order`, itemPosition(context, [item])));
       }
+      return undefined;
+    }
+    // A label over only empty cells is a header as often as a blank row (`总计` over the
+    // columns, `复议后起诉` over table 四's): it is a blank row where no values claim the row.
+    if (!hasValues(item)) {
+      blankRows.push({ item, slot });
       return undefined;
     }
     if (taken.has(slot.key)) {
@@ -282,6 +319,11 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
     const free = slots.filter((slot) => slot.byOrder && slot.order > lower && slot.order < upper && !taken.has(slot.key) && !(slot.group && oneRowGroups.has(slot.group)));
     placeGap(context, table, gap, free, placements, unassigned, unknown);
     for (const slot of free) taken.add(slot.key);
+  }
+  for (const { item, slot } of blankRows) {
+    if (taken.has(slot.key)) continue;
+    taken.add(slot.key);
+    placements.push({ slots: [slot], items: [item], cells: item.cells, by: 'label' });
   }
   placements.sort((a, b) => (a.slots[0] as Slot).order - (b.slots[0] as Slot).order);
   return placements;
@@ -345,7 +387,7 @@ function build(context: TableContext, table: TableKey, placement: Placement, sol
     }
     return;
   }
-  const { reading, agreed } = solution;
+  const { reading, agreed, readings } = solution;
   const width = (placement.slots[0] as Slot).columns.length;
   const position = itemPosition(context, placement.items);
   let split = false;
@@ -357,9 +399,12 @@ function build(context: TableContext, table: TableKey, placement: Placement, sol
     const blanks: string[] = [];
     slot.columns.forEach((column, c) => {
       const index = r * width + c;
-      const candidate = reading.candidate[index] as CandidateCell;
       const value = reading.values[index];
-      const origin = agreed ? 'inferred' : candidate.kind === 'split' ? 'split' : candidate.kind === 'blank' && value !== undefined ? 'inferred' : 'read';
+      // Readings that agree on the values may take a cell from different text: then the text
+      // says nothing about where the cell is, and it points at the row (`0 0 … 0`, 14 for 15).
+      const same = !agreed || readings.every((other) => sameSource(other.candidate[index] as CandidateCell, reading.candidate[index] as CandidateCell));
+      const candidate: CandidateCell = same ? (reading.candidate[index] as CandidateCell) : { kind: 'blank' };
+      const origin = !same ? 'inferred' : candidate.kind === 'split' ? 'split' : candidate.kind === 'blank' && value !== undefined ? 'inferred' : 'read';
       if (origin === 'split') split = true;
       if (origin === 'inferred') inferred = true;
       const cell = cellNode(context, candidate, origin === 'inferred' ? value : undefined, origin, where, unitOf(table, column), placement);
@@ -379,6 +424,12 @@ function build(context: TableContext, table: TableKey, placement: Placement, sol
   } else if (split) {
     context.diagnostics.push(parseDiagnostic('cell/split', `${where}: the glued digits \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` were split into cells by the table's identities`, position));
   }
+}
+
+/** Whether two candidate cells come from the same text. */
+function sameSource(a: CandidateCell, b: CandidateCell): boolean {
+  if (a.kind !== b.kind || a.token !== b.token) return false;
+  return a.kind !== 'split' || (a.from === (b as typeof a).from && a.to === (b as typeof a).to);
 }
 
 function describe(reading: Reading): string {

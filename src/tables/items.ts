@@ -8,9 +8,14 @@ import { isCellToken, type Token } from '../tokens/token';
 export interface Item {
   /** Words since the item before (labels, wrapped label lines, rotated characters, headers). */
   labels: Token[];
-  /** The labels on the line of the first cell, when there are any: the row's own label. */
+  /**
+   * The row's own label: the labels on the line of the first cell or, one cell per line, on the
+   * last line of labels before it.
+   */
   ownLabels: Token[];
   cells: ItemCell[];
+  /** Indexes of cells that follow a break the blank lines may show (one cell per line). */
+  breaks?: number[];
 }
 
 export interface ItemCell {
@@ -48,6 +53,9 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
   let labels: Token[] = [];
   let current: Item | undefined;
   let currentLineCells = 0;
+  // The line of the current item's last cell: a cell on it continues the item (label gaps
+  // before it on its line are dropped, so it need not start its line's tokens).
+  let currentLine = -1;
   let previous: Token | undefined;
   const close = () => {
     current = undefined;
@@ -66,19 +74,18 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
         items.push(blank);
         labels = [];
       }
-      if (current && layout === 'cell-per-line') {
-        // Empty lines just before a label may be the blank label cells of a merged column
-        // (`\t` / `\t（二）部分公开…`) as well as blank values: they count only if the row is short.
-        for (let c = current.cells.length - 1; c >= 0 && (current.cells[c] as ItemCell).token.kind === 'empty'; c--) (current.cells[c] as ItemCell).optional = true;
-      }
+      if (current && layout === 'cell-per-line') trailingOptional(current);
       close();
       labels.push(token);
     } else if (isCellToken(token) && !isLabelGap(token)) {
       const continues =
         current !== undefined &&
-        (!token.lineStart || (layout === 'cell-per-line' && currentLineCells === 1));
+        (token.line === currentLine || (layout === 'cell-per-line' && currentLineCells === 1));
       if (!continues) {
-        const ownLabels = labels.filter((label) => label.line === token.line);
+        // A row's own label: on the line of its first cell, or, one cell per line, the line of
+        // the last label before it (`\t行政处罚` / `\t2546`), not the headers above that.
+        const labelLine = layout === 'cell-per-line' && token.lineStart ? labels[labels.length - 1]?.line : token.line;
+        const ownLabels = labels.filter((label) => label.line === labelLine);
         current = { labels, ownLabels, cells: [] };
         items.push(current);
         labels = [];
@@ -87,14 +94,31 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
       const item = current as Item;
       // Blank lines after a label may also be the space under a header: those cells are optional.
       const leading = !continues;
+      // More blank lines than cells account for may be a row break (a row whose label was lost).
+      const breaks = continues && layout === 'cell-per-line' && token.lineStart && token.blankLines > separator && (separator === 0 || token.blankLines - separator - blanks * (separator + 1) > 0);
+      if (breaks) item.breaks = [...(item.breaks ?? []), item.cells.length];
       for (let b = 0; b < blanks; b++) item.cells.push(emptyAfter(previous as Token, leading));
-      if (token.lineStart) currentLineCells = 0;
+      if (token.line !== currentLine) currentLineCells = 0;
       currentLineCells++;
-      item.cells.push({ token, optional: token.kind === 'empty' && (layout === 'tab' || layout === 'pipe') && isEdge(region, token) });
+      currentLine = token.line;
+      // Empty lines between a label and the first value of a cell-per-line row may be the blank
+      // cells of the merged label columns (`\t一、本年新收…` / `\t` / `\t` / `\t32`).
+      const beforeValues = layout === 'cell-per-line' && item.cells.every((cell) => cell.token.kind === 'empty');
+      item.cells.push({ token, optional: token.kind === 'empty' && (beforeValues || ((layout === 'tab' || layout === 'pipe') && isEdge(region, token))) });
     }
     previous = token;
   }
+  if (current && layout === 'cell-per-line') trailingOptional(current);
   return { items, layout };
+}
+
+/**
+ * Empty lines at the end of a cell-per-line row, before a label or the table's end, may be the
+ * blank label cells of a merged column (`\t` / `\t（二）部分公开…`) as well as blank values: they
+ * count only if the row is short.
+ */
+function trailingOptional(item: Item): void {
+  for (let c = item.cells.length - 1; c >= 0 && (item.cells[c] as ItemCell).token.kind === 'empty'; c--) (item.cells[c] as ItemCell).optional = true;
 }
 
 /**

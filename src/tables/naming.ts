@@ -21,12 +21,14 @@ export interface Naming {
 // Ordinals that open a row label: 一、 （一） 1. 1、
 const ORDINAL = /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]/g;
 
-/** Label text cut where an ordinal opens a new label; text before the first ordinal is dropped when there is one. */
+/** Label text cut where an ordinal opens a new label. */
 function segments(text: string): string[] {
   const starts: number[] = [];
   for (const match of text.matchAll(ORDINAL)) starts.push(match.index as number);
   if (starts.length === 0) return [text];
   const parts: string[] = [];
+  // Text before the first ordinal: a group label in a merged column (`其他处理\t(六)\t1.申请人…`).
+  if ((starts[0] as number) > 0) parts.push(text.slice(0, starts[0]));
   for (let i = 0; i < starts.length; i++) parts.push(text.slice(starts[i], starts[i + 1] ?? text.length));
   return parts;
 }
@@ -57,6 +59,13 @@ function joined(tokens: readonly Token[]): string {
  */
 export function nameApplicationsItem(labels: readonly Token[], own: readonly Token[], context: { group: string | undefined }): Naming {
   let unnamed = false;
+  // A group named above the row's own label (`（六）其他处理` / `1.申请人…`) is the row's group.
+  if (own.length > 0) {
+    for (const part of segments(joined(labels.filter((token) => !own.includes(token))))) {
+      const key = labelKey(part);
+      if (!isHeader(key)) context.group = nameApplicationsRow(key, context.group as never).group ?? context.group;
+    }
+  }
   for (const tokens of own.length > 0 ? [own, labels] : [labels]) {
     let group = context.group;
     const leaves: string[] = [];

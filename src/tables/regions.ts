@@ -22,22 +22,22 @@ function isProse(token: Token): boolean {
 }
 
 /**
- * Where a table starts whose own phrases are not in the text: after its part's heading
- * (`三、收到和处理政府信息公开申请情况`) and the sentences that follow it. -1 without a heading.
+ * The part's heading of a table (`三、收到和处理政府信息公开申请情况`) at or after `from`: its token,
+ * and the first token after it and the sentences that follow it. Undefined without a heading.
  */
-function afterHeading(tokens: readonly Token[], keys: readonly string[], section: string, from: number): number {
+function headingOf(tokens: readonly Token[], keys: readonly string[], section: string, from: number): { at: number; after: number } | undefined {
   const part = SECTIONS.find((entry) => entry.key === section) as (typeof SECTIONS)[number];
   for (let i = from; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const key = keys[i] as string;
     // The heading opens its line, maybe after markdown's `##`.
-    const opensLine = token.lineStart || (tokens[i - 1] as Token).lineStart && /^#+$/.test((tokens[i - 1] as Token).text);
+    const opensLine = token.lineStart || ((tokens[i - 1] as Token).lineStart && /^#+$/.test((tokens[i - 1] as Token).text));
     if (!opensLine || !token.text.startsWith(`${part.numeral}、`) || !part.phrases.some((phrase) => key.includes(phrase))) continue;
-    let first = i + 1;
-    while (first < tokens.length && isProse(tokens[first] as Token)) first++;
-    return first < tokens.length ? first : -1;
+    let after = i + 1;
+    while (after < tokens.length && isProse(tokens[after] as Token)) after++;
+    return { at: i, after };
   }
-  return -1;
+  return undefined;
 }
 
 /**
@@ -48,23 +48,31 @@ function afterHeading(tokens: readonly Token[], keys: readonly string[], section
  */
 export function findTableRegions(tokens: readonly Token[]): TableRegion[] {
   const keys = tokens.map((token) => (token.kind === 'word' && !isProse(token) ? labelKey(token.text) : ''));
-  const starts: { key: TableKey; first: number }[] = [];
+  const starts: { key: TableKey; first: number; boundary: number }[] = [];
   let from = 0;
   for (const table of TABLES) {
-    const anchor = tokens.findIndex((_, i) => i >= from && keys[i] !== '' && table.anchors.some((phrase) => (keys[i] as string).includes(phrase)));
+    const heading = headingOf(tokens, keys, table.section, from);
+    const headingKey = labelKey(SECTIONS.find((entry) => entry.key === table.section)?.heading ?? '');
+    // The heading's own words are no anchor (`四、政府信息公开行政复议、行政诉讼情况`); a heading
+    // glued to the table's first cells is (`三、收到和处理…情况（本列数据的勾稽关系…`).
+    const anchors = (i: number) => {
+      const key = i === heading?.at ? (keys[i] as string).replace(headingKey, '') : (keys[i] as string);
+      return key !== '' && table.anchors.some((phrase) => key.includes(phrase));
+    };
+    const anchor = tokens.findIndex((_, i) => i >= from && anchors(i));
     // The heading opens the table when nothing but table text stands between it and the anchor:
     // rows before the anchor's (`二、上年结转…` above `一、本年新收…`) are the table's too.
-    const heading = afterHeading(tokens, keys, table.section, from);
     let found = anchor;
-    if (heading !== -1 && (anchor === -1 || (heading < anchor && !tokens.slice(heading, anchor).some(isProse)))) found = heading;
+    if (heading && heading.after < tokens.length && (anchor === -1 || (heading.at < anchor && !tokens.slice(heading.after, anchor).some(isProse)))) found = heading.after;
     if (found !== -1) {
-      starts.push({ key: table.key, first: found });
+      // The table before ends at this one's heading, which is neither's.
+      starts.push({ key: table.key, first: found, boundary: heading && heading.at < found ? heading.at : found });
       from = found + 1;
     }
   }
   const regions: TableRegion[] = [];
   starts.forEach((start, index) => {
-    const next = starts[index + 1]?.first ?? tokens.length;
+    const next = starts[index + 1]?.boundary ?? tokens.length;
     let end = next;
     for (let i = start.first + 1; i < next; i++) {
       const token = tokens[i] as Token;

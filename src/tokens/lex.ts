@@ -169,6 +169,8 @@ function isOrdinalRun(text: string, start: number, end: number): boolean {
 }
 
 const ASCII_LETTER = /[A-Za-z]/;
+// 年 月 日: digits before them are a date.
+const DATE_UNITS: ReadonlySet<number> = new Set([0x5e74, 0x6708, 0x65e5]);
 const FULL_STOP = 0x3002;
 
 /** One run without spaces: a cell of its own, or glued pieces of labels and digit runs. */
@@ -196,7 +198,10 @@ function lexRun(text: string, start: number, end: number, line: number, state: L
     if (isDigit(text.charCodeAt(i))) {
       const number = readNumber(text, i, end, false) as NumberRead;
       const ordinal = ordinalAfter(text, number, end);
-      if (ordinal === 'all') {
+      if (DATE_UNITS.has(text.charCodeAt(number.end))) {
+        // `2022年，…`, `1月1日`: a date in prose, never a cell.
+        i = lexWord(text, i, end, line, state, at, isCell, glued, false, true);
+      } else if (ordinal === 'all') {
         // `1.属于国家秘密`, `2、重复申请`: the digits number the label.
         i = lexWord(text, i, end, line, state, at, isCell, glued, true);
       } else {
@@ -322,11 +327,14 @@ function ordinalAfter(text: string, number: NumberRead, end: number): 'all' | 'l
 
 /**
  * A word from `start` up to the next digit run that is not an ordinal inside the word. With
- * `numbered`, the word starts with its own ordinal (`2.`), which is kept in it.
+ * `numbered`, the word starts with its own ordinal (`2.`), which is kept in it; with `dated`, with
+ * the digits of a date (`2022年`).
  */
-function lexWord(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: Field, glued: boolean, numbered: boolean): number {
+function lexWord(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: Field, glued: boolean, numbered: boolean, dated = false): number {
   let i = start;
-  if (numbered) {
+  if (dated) {
+    while (i < end && isDigit(text.charCodeAt(i))) i++;
+  } else if (numbered) {
     while (i < end && isDigit(text.charCodeAt(i))) i++;
     i++; // the ordinal mark
   }
