@@ -1,13 +1,14 @@
 import type { TableKey, TableOfKey } from './ast';
-import type { Diagnostic } from './diagnostics';
-import { classifyLines } from './lines/classify';
+import { APPLICATIONS, REVIEW_LITIGATION } from '../grammar/index';
+import { parseDiagnostic, type Diagnostic } from './diagnostics';
 import { splitLines } from './lines/split';
 import { normalize } from './normalize/index';
 import type { ParseOptions } from './parse';
 import { createSource } from './source';
-import { readGrid } from './tables/grid';
-import { readTableGrid } from './tables/read';
+import { assignTable } from './tables/assign';
+import { readItems } from './tables/items';
 import { TABLE_NAMES, type TableContext } from './tables/rows';
+import { lex } from './tokens/lex';
 
 
 /**
@@ -37,9 +38,21 @@ export function readTable<K extends TableKey>(
   const normalized = normalize(text);
   const lines = splitLines(normalized.text);
   const source = createSource(text, normalized, lines);
-  const kinds = classifyLines(lines).replace(/[^BE-]/g, 'R');
-  const grid = readGrid(lines, kinds, { first: 0, last: lines.length - 1 });
+  // The cells are the table's region: the same reader as in a report, from tokens on.
+  const tokens = lex(normalized.text);
+  const { items, layout } = readItems(tokens, 0, tokens.length);
   const diagnostics: Diagnostic[] = [];
   const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[key] };
-  return { table: readTableGrid(key, context, grid, 0, normalized.text.length), diagnostics };
+  const table = assignTable(key, context, items, layout, tokens, 0, normalized.text.length) ?? emptyTable(key, context, normalized.text.length);
+  return { table, diagnostics };
+}
+
+/** The table of cells that hold no row: no rows, and a missing-table error. */
+function emptyTable<K extends TableKey>(key: K, context: TableContext, end: number): TableOfKey[K] {
+  const position = context.source.position(0, end);
+  context.diagnostics.push(parseDiagnostic('structure/missing-table', `${context.name} was not found`, position));
+  const columns = key === 'applications' ? APPLICATIONS.columns.map((column) => column.key) : key === 'reviewLitigation' ? REVIEW_LITIGATION.columns.map((column) => column.key) : [];
+  const table: Record<string, unknown> = { type: 'table', key, layout: 'tab', columns, rows: {}, unassigned: [], position };
+  if (key === 'activeDisclosure') table.formatVersion = '2021';
+  return table as unknown as TableOfKey[K];
 }

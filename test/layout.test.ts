@@ -133,6 +133,16 @@ describe('damage is reported, never guessed', () => {
     expect(error?.message).toContain('5|0|0|0|0|0|5');
   });
 
+  it('never splits a number that a tab, a pipe or spaces set apart, even where a row is short', () => {
+    // `10` split as 1|0 would make six numbers and let the identity infer a seventh: a wrong row.
+    for (const row of ['（七）总计\t10\t2\t0\t0\t0', '| （七）总计 | 10 | 2 | 0 | 0 | 0 |', '（七）总计 10 2 0 0 0']) {
+      const text = ['三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量\t10\t2\t0\t0\t0\t0\t12', row].join('\n');
+      const { report, diagnostics } = parseReport(text);
+      expect(report.tables.applications?.rows.total, row).toBeUndefined();
+      expect(diagnostics.find((d) => d.code === 'table/ambiguous-values')?.position?.start.line, row).toBe(3);
+    }
+  });
+
   it('keeps the first of two rows with the same label', () => {
     const text = ['三、收到和处理政府信息公开申请情况', '（七）总计\t5\t0\t0\t0\t0\t0\t5', '（七）总计\t6\t0\t0\t0\t0\t0\t6'].join('\n');
     const table = parseReport(text).report.tables.applications;

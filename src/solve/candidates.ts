@@ -100,9 +100,13 @@ export function rowCandidates(cells: readonly ItemCell[], count: number, asWritt
   return { candidates: found, overflow, excess: 0 };
 }
 
-/** How many cells a token can become: a bare digit run one per digit, anything else one. */
+/**
+ * How many cells a token can become: a bare digit run one per digit, anything else one. A tab or
+ * pipe field, or a number set apart by spaces among others, is one cell whatever its digits
+ * (`10` there is ten, never 1|0): only text without separators glues cells together.
+ */
 function splitRoom(token: Token): number {
-  return token.kind === 'number' && token.digits !== undefined ? token.digits.length : 1;
+  return token.kind === 'number' && token.digits !== undefined && !token.cell && !token.spaced ? token.digits.length : 1;
 }
 
 /**

@@ -226,8 +226,15 @@ function hasValues(item: Item): boolean {
   return item.cells.some((cell) => cell.token.kind !== 'empty');
 }
 
+/** An item's label as written: words on one line keep a space between them, lines join without. */
 function itemLabel(item: Item): string {
-  return (item.ownLabels.length > 0 ? item.ownLabels : item.labels).map((token) => token.text).join('').trim();
+  const tokens = item.ownLabels.length > 0 ? item.ownLabels : item.labels;
+  let label = '';
+  tokens.forEach((token, i) => {
+    const before = tokens[i - 1];
+    label += (before && before.line === token.line && !token.glued ? ' ' : '') + token.text;
+  });
+  return label.trim();
 }
 
 /** A cell as written, for a row that is set aside. */
@@ -446,11 +453,10 @@ function unitOf(table: TableKey, column: string): string | undefined {
 function cellNode(context: TableContext, candidate: CandidateCell, inferred: number | undefined, origin: 'read' | 'split' | 'inferred', where = context.name, columnUnit?: string, placement?: Placement): Cell {
   const { source, options, diagnostics } = context;
   if (candidate.kind === 'blank' && candidate.token === undefined) {
-    // A cell the text lost: where it was is not known, so it points at the row's cells.
-    const cells = (placement as Placement).cells;
-    const first = (cells[0] as ItemCell).token;
-    const last = (cells[cells.length - 1] as ItemCell).token;
-    const position = source.position(first.start, last.end);
+    // A cell the text lost, or one whose text the readings do not agree on: where it is is not
+    // known, so it is an empty position where the row's cells begin (`raw` is then '').
+    const first = ((placement as Placement).cells[0] as ItemCell).token;
+    const position = source.position(first.start, first.start);
     const node: Cell = { type: 'cell', value: inferred ?? null, raw: '', state: inferred === undefined ? 'blank' : 'number', origin, position };
     return node;
   }

@@ -25,14 +25,13 @@ function isProse(token: Token): boolean {
  * The part's heading of a table (`三、收到和处理政府信息公开申请情况`) at or after `from`: its token,
  * and the first token after it and the sentences that follow it. Undefined without a heading.
  */
-function headingOf(tokens: readonly Token[], keys: readonly string[], section: string, from: number): { at: number; after: number } | undefined {
+function headingOf(tokens: readonly Token[], keyOf: (index: number) => string, section: string, from: number): { at: number; after: number } | undefined {
   const part = SECTIONS.find((entry) => entry.key === section) as (typeof SECTIONS)[number];
   for (let i = from; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const key = keys[i] as string;
     // The heading opens its line, maybe after markdown's `##`.
     const opensLine = token.lineStart || ((tokens[i - 1] as Token).lineStart && /^#+$/.test((tokens[i - 1] as Token).text));
-    if (!opensLine || !token.text.startsWith(`${part.numeral}、`) || !part.phrases.some((phrase) => key.includes(phrase))) continue;
+    if (!opensLine || !token.text.startsWith(`${part.numeral}、`) || !part.phrases.some((phrase) => keyOf(i).includes(phrase))) continue;
     let after = i + 1;
     while (after < tokens.length && isProse(tokens[after] as Token)) after++;
     return { at: i, after };
@@ -47,16 +46,26 @@ function headingOf(tokens: readonly Token[], keys: readonly string[], section: s
  * table inside a page that a crawler flattened onto one line.
  */
 export function findTableRegions(tokens: readonly Token[]): TableRegion[] {
-  const keys = tokens.map((token) => (token.kind === 'word' && !isProse(token) ? labelKey(token.text) : ''));
+  // Label keys of the words, made as the search reaches them: the search stops early in a long text.
+  const keys = new Map<number, string>();
+  const keyOf = (i: number): string => {
+    let key = keys.get(i);
+    if (key === undefined) {
+      const token = tokens[i] as Token;
+      key = token.kind === 'word' && !isProse(token) ? labelKey(token.text) : '';
+      keys.set(i, key);
+    }
+    return key;
+  };
   const starts: { key: TableKey; first: number; boundary: number }[] = [];
   let from = 0;
   for (const table of TABLES) {
-    const heading = headingOf(tokens, keys, table.section, from);
+    const heading = headingOf(tokens, keyOf, table.section, from);
     const headingKey = labelKey(SECTIONS.find((entry) => entry.key === table.section)?.heading ?? '');
     // The heading's own words are no anchor (`四、政府信息公开行政复议、行政诉讼情况`); a heading
     // glued to the table's first cells is (`三、收到和处理…情况（本列数据的勾稽关系…`).
     const anchors = (i: number) => {
-      const key = i === heading?.at ? (keys[i] as string).replace(headingKey, '') : (keys[i] as string);
+      const key = i === heading?.at ? keyOf(i).replace(headingKey, '') : keyOf(i);
       return key !== '' && table.anchors.some((phrase) => key.includes(phrase));
     };
     const anchor = tokens.findIndex((_, i) => i >= from && anchors(i));
@@ -76,7 +85,7 @@ export function findTableRegions(tokens: readonly Token[]): TableRegion[] {
     let end = next;
     for (let i = start.first + 1; i < next; i++) {
       const token = tokens[i] as Token;
-      if (isProse(token) || (keys[i] !== '' && AFTER_TABLES.some((phrase) => (keys[i] as string).includes(phrase)))) {
+      if (isProse(token) || AFTER_TABLES.some((phrase) => keyOf(i).includes(phrase))) {
         end = i;
         break;
       }

@@ -14,7 +14,7 @@ import type { Field, Token, TokenKind } from './token';
  */
 export function lex(text: string): Token[] {
   const tokens: Token[] = [];
-  const state: LineState = { tokens, previousLine: -1, blankLines: 0 };
+  const state: LineState = { tokens, previousLine: -1, blankLines: 0, lineTokens: 0 };
   let start = 0;
   let line = 0;
   for (;;) {
@@ -32,7 +32,18 @@ interface LineState {
   previousLine: number;
   /** Empty lines seen since the last token. */
   blankLines: number;
+  /** Tokens of the line being lexed. */
+  lineTokens: number;
+  /** Where the line stopped being lexed, when it reached {@link MAX_LINE_TOKENS}. */
+  cutAt?: number;
 }
+
+/**
+ * Tokens of one line at the most. The widest table row a crawler makes (a whole page flattened)
+ * has a few hundred; a line of a million pipes would cost a million tokens. The rest of a longer
+ * line is one `unreadable` token, so nothing is dropped without a trace.
+ */
+export const MAX_LINE_TOKENS = 10_000;
 
 const NOT_APPLICABLE_MARKS: ReadonlySet<string> = new Set(NOT_APPLICABLE);
 // Page numbers as PDF text shows them, alone on their line.
@@ -70,6 +81,20 @@ function lexLine(text: string, start: number, end: number, line: number, state: 
     return;
   }
   const at = columns(text, start);
+  state.lineTokens = 0;
+  state.cutAt = undefined;
+  const lineFirst = state.tokens.length;
+  lexContent(text, first, last, trimmed, line, state, at);
+  markSpaced(state.tokens, lineFirst);
+  if (state.cutAt !== undefined) {
+    let cut = state.cutAt;
+    state.cutAt = undefined;
+    while (cut < last && isSpace(text.charCodeAt(cut))) cut++;
+    if (cut < last) push(state, 'unreadable', text.slice(cut, last), cut, last, line, at(cut), false);
+  }
+}
+
+function lexContent(text: string, first: number, last: number, trimmed: string, line: number, state: LineState, at: (offset: number) => number): void {
   if (FURNITURE.test(trimmed)) {
     push(state, 'furniture', trimmed, first, last, line, at(first), false);
     return;
@@ -91,6 +116,22 @@ function lexLine(text: string, start: number, end: number, line: number, state: 
     return;
   }
   lexRuns(text, first, last, line, state, at, false);
+}
+
+/**
+ * Marks the numbers of a line that stand apart, by spaces, next to another number standing apart
+ * (`10 2 0 0 0`): each is one cell as written. Only a digit run glued to its neighbours
+ * (`规章000行政…`) or between words (`继续办理 0000000 四、…`, a run alone on its line) may hold
+ * several cells.
+ */
+function markSpaced(tokens: Token[], from: number): void {
+  const apart = (i: number) => {
+    const token = tokens[i];
+    return token !== undefined && i >= from && token.kind === 'number' && !token.glued && !tokens[i + 1]?.glued;
+  };
+  for (let i = from; i < tokens.length; i++) {
+    if (apart(i) && (apart(i - 1) || apart(i + 1))) (tokens[i] as Token).spaced = true;
+  }
 }
 
 /**
@@ -119,6 +160,7 @@ function lexFields(text: string, first: number, last: number, separator: string,
   let fieldStart = first;
   let index = 0;
   for (;;) {
+    if (state.cutAt !== undefined) return;
     let fieldEnd = text.indexOf(separator, fieldStart);
     if (fieldEnd === -1 || fieldEnd > last) fieldEnd = last;
     const isLast = fieldEnd === last;
@@ -143,7 +185,7 @@ function lexFields(text: string, first: number, last: number, separator: string,
 function lexRuns(text: string, first: number, last: number, line: number, state: LineState, at: (offset: number) => number, cell: Field): void {
   let i = first;
   let firstRun = true;
-  while (i < last) {
+  while (i < last && state.cutAt === undefined) {
     while (i < last && isSpace(text.charCodeAt(i))) i++;
     if (i >= last) return;
     let j = i;
@@ -192,7 +234,7 @@ function lexRun(text: string, start: number, end: number, line: number, state: L
   }
   let i = start;
   let piece = 0;
-  while (i < end) {
+  while (i < end && state.cutAt === undefined) {
     const glued = piece > 0;
     const isCell = piece === 0 ? cell : false;
     if (isDigit(text.charCodeAt(i))) {
@@ -370,5 +412,6 @@ function push(state: LineState, kind: TokenKind, text: string, start: number, en
   state.tokens.push(token);
   state.previousLine = line;
   state.blankLines = 0;
+  if (++state.lineTokens === MAX_LINE_TOKENS && state.cutAt === undefined) state.cutAt = end;
   return token;
 }

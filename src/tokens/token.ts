@@ -44,6 +44,11 @@ export interface Token {
   digits?: string;
   /** For numbers: a unit written with it (`元`, `万元`). */
   unit?: string;
+  /**
+   * For numbers: true when it stands apart by spaces among other numbers of its line: one cell,
+   * never a glued run of several.
+   */
+  spaced?: boolean;
   /** For numbers: a character next to it was lost (`0?`). */
   recovered?: boolean;
   /**
