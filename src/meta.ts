@@ -24,7 +24,7 @@ const AGENCY_AFTER_YEAR = /^(.*?)(?:政府信息公开|政务公开|信息公开
 const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{1,12}\s*[〔[【（(]\s*\d{4}\s*[〕\]】）)]\s*\d{1,4}\s*号$/;
 // Bounded gaps: the period sentence is short, and bounds keep the search linear.
 const PERIOD =
-  /统计期限?[^。]{0,20}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\d]{0,12}?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+  /统计(?:期限?|周期)[^。]{0,20}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\d]{0,12}?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:印发)?$/;
 const ISSUER_LINE = /^[\u4e00-\u9fff（）()·]{2,30}$/;
 
@@ -57,6 +57,10 @@ export function readMetaFacts(lines: readonly Line[], preambleEnd: number, text:
     if (!documentNumber && DOCUMENT_NUMBER.test(line)) documentNumber = squeeze(line);
     if (!title && line.length <= 60 && TITLE_LINE.test(line) && !/[。；]/.test(line)) {
       title = squeeze(line);
+      // A title wrapped over two lines (`2024 年上海市科委政府信息公开工作` / `年度报告`): the
+      // line before, short and no sentence, is its start.
+      const before = i > 0 ? stripMarkdown((lines[i - 1] as Line).text.trim()) : '';
+      if (!/\d{4}/.test(title) && before !== '' && before.length + line.length <= 60 && !/[。；，]/.test(before) && /\d{4}/.test(before)) title = squeeze(before + line);
       const parts = TITLE_PARTS.exec(title);
       if (parts) {
         year = Number(parts[2]);

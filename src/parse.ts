@@ -44,8 +44,10 @@ function readTables(
   const tables: Tables = {};
   const views: Record<TableKey, TableView> = { activeDisclosure: NO_ROWS, applications: NO_ROWS, reviewLitigation: NO_ROWS };
   const tableLines = new Uint8Array(lines.length);
+  let separator: number | undefined;
   for (const region of findTableRegions(tokens)) {
-    const { items, layout } = readItems(tokens, region.first, region.end);
+    const { items, layout, separator: seen } = readItems(tokens, region.first, region.end, separator);
+    if (layout === 'cell-per-line') separator = seen;
     if (!items.some((item) => item.cells.some((cell) => cell.token.kind !== 'empty'))) continue;
     const first = tokens[region.first] as Token;
     const last = tokens[region.end - 1] as Token;

@@ -139,7 +139,9 @@ export function assignTable<K extends TableKey>(key: K, context: TableContext, g
   let formatVersion: '2021' | '2019' = '2021';
 
   if (key === 'activeDisclosure') {
-    formatVersion = region.some((token) => token.kind === 'word' && ACTIVE_DISCLOSURE_2019_MARKERS.some((marker) => labelKey(token.text).includes(marker))) ? '2019' : '2021';
+    // The words joined: a header cut by stray spaces (`本年新制 作数量`) still shows its marker.
+    const words = labelKey(region.filter((token) => token.kind === 'word').map((token) => token.text).join(''));
+    formatVersion = ACTIVE_DISCLOSURE_2019_MARKERS.some((marker) => words.includes(marker)) ? '2019' : '2021';
     const variant = formatVersion === '2019' ? ACTIVE_DISCLOSURE_2019 : ACTIVE_DISCLOSURE_2021;
     columns = [];
     for (const block of variant.blocks) for (const column of block.columns) if (!columns.includes(column)) columns.push(column);

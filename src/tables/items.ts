@@ -35,7 +35,7 @@ export type ItemLayout = 'tab' | 'pipe' | 'cell-per-line' | 'space' | 'glued';
  * rules are skipped. In a cell-per-line table whose cells are separated by blank lines, an empty
  * cell shows only as more blank lines than usual: each one is turned into an empty cell here.
  */
-export function readItems(tokens: readonly Token[], first: number, end: number): { items: Item[]; layout: ItemLayout } {
+export function readItems(tokens: readonly Token[], first: number, end: number, separatorBefore?: number): { items: Item[]; layout: ItemLayout; separator: number } {
   const region: Token[] = [];
   for (let i = first; i < end; i++) {
     const token = tokens[i] as Token;
@@ -48,7 +48,10 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
   // An empty field before a label on its line is a gap of the merged label columns
   // (`（四）无法提供\t\t2. 没有现成信息…`), not a cell.
   const isLabelGap = (token: Token) => token.kind === 'empty' && token.cell && (headers.has(token.line) || (lastWord.get(token.line) ?? -1) > token.start);
-  const separator = layout === 'cell-per-line' ? cellSeparator(region) : 0;
+  // A table of few values (table 四, mostly blank) shows its separator too rarely to tell: then
+  // the one the table before it showed holds, since one page writes its tables alike.
+  const seen = layout === 'cell-per-line' ? cellSeparator(region) : { separator: 0, pairs: 0 };
+  const separator = seen.pairs < MIN_SEPARATOR_PAIRS && separatorBefore !== undefined ? separatorBefore : seen.separator;
   const items: Item[] = [];
   let labels: Token[] = [];
   let current: Item | undefined;
@@ -109,7 +112,7 @@ export function readItems(tokens: readonly Token[], first: number, end: number):
     previous = token;
   }
   if (current && layout === 'cell-per-line') trailingOptional(current);
-  return { items, layout };
+  return { items, layout, separator };
 }
 
 /**
@@ -189,19 +192,24 @@ function layoutOf(region: readonly Token[]): ItemLayout {
  * before a cell that follows another cell on an earlier line. 0 when cells are not separated by
  * blank lines (then a blank cell cannot be seen).
  */
-function cellSeparator(region: readonly Token[]): number {
+function cellSeparator(region: readonly Token[]): { separator: number; pairs: number } {
   const counts = new Map<number, number>();
+  let pairs = 0;
   for (let i = 1; i < region.length; i++) {
     const token = region[i] as Token;
     if (isCellToken(token) && token.lineStart && isCellToken(region[i - 1] as Token)) {
       counts.set(token.blankLines, (counts.get(token.blankLines) ?? 0) + 1);
+      pairs++;
     }
   }
   let separator = 0;
   let most = 0;
   for (const [blankLines, count] of counts) if (count > most) [separator, most] = [blankLines, count];
-  return separator;
+  return { separator, pairs };
 }
+
+/** Consecutive cells a region needs to show its own separator. */
+const MIN_SEPARATOR_PAIRS = 10;
 
 /**
  * Empty cells hidden in a run of blank lines. Each cell is its line followed by `separator` blank

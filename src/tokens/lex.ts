@@ -192,13 +192,21 @@ function lexRuns(text: string, first: number, last: number, line: number, state:
     while (j < last && !isSpace(text.charCodeAt(j))) j++;
     let next = j;
     while (next < last && isSpace(text.charCodeAt(next))) next++;
-    if (isOrdinalRun(text, i, j) && next < last && text.charCodeAt(next) >= 0x2e80) {
-      // `1. 属于国家秘密`: a row ordinal spaced from its label numbers it.
+    const labelFollows = next < last && text.charCodeAt(next) >= 0x2e80;
+    if (labelFollows && (isOrdinalRun(text, i, j) || isWordMark(text, i, j))) {
+      // `1. 属于国家秘密`: a row ordinal spaced from its label numbers it; `无 法提供`: a mark
+      // written in characters, followed by more of them, is a word cut by a stray space.
       push(state, 'word', text.slice(i, j), i, j, line, at(i), firstRun ? cell : false);
     } else lexRun(text, i, j, line, state, at, firstRun ? cell : false);
     firstRun = false;
     i = j;
   }
+}
+
+/** A run that is a not-applicable mark written in characters (`无`, `不适用`), not in dashes. */
+function isWordMark(text: string, start: number, end: number): boolean {
+  const run = text.slice(start, end);
+  return NOT_APPLICABLE_MARKS.has(run) && run.charCodeAt(0) >= 0x2e80 && !/^[—–－]+$/.test(run);
 }
 
 /** A run that is only a row ordinal: `1.`, `2、`, `3．`. */
