@@ -1,7 +1,5 @@
 import { holdsValue, readCell } from '../tables/cell';
-import type { GridCell, RowShape } from '../tables/grid';
 import { readHeading, stripMarkdown } from '../structure/headings';
-import { Memo } from '../memo';
 import type { Line } from './split';
 
 /**
@@ -113,17 +111,6 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 0x3000 || code === 9;
 }
 
-// Table lines are short and the same in every report: labels of the standard format, and small
-// counts. What a parse makes of them is remembered (it depends on the text alone); prose is too
-// long and too varied to be worth it, and so are counts (see isCountLine).
-const MAX_REMEMBERED_LINE = 40;
-// Rows with pipes are longer for the same cells (`| （一）予以公开 | 0 | 0 |`), and prose rarely
-// holds a tab or a pipe.
-const MAX_REMEMBERED_ROW = 100;
-
-function remembersLine(text: string): boolean {
-  return text.length <= MAX_REMEMBERED_LINE || (text.length <= MAX_REMEMBERED_ROW && (text.includes('|') || text.includes('\t')));
-}
 const COUNT = 'N'.charCodeAt(0);
 
 function isDigit(code: number): boolean {
@@ -132,9 +119,8 @@ function isDigit(code: number): boolean {
 
 /**
  * Whether a line is one count of at most 15 digits and padding (`\t0`, `12`), the whitespace that
- * String#trim and the grid's cell trimming both remove: its kind is N, as classifyLine would find.
- * Such lines are most of a table written one cell per line, and new counts are too many to
- * remember.
+ * String#trim removes: its kind is N, as classifyLine would find, without its regular expressions.
+ * Such lines are most of a table written one cell per line.
  */
 function isCountLine(text: string): boolean {
   let from = 0;
@@ -146,78 +132,20 @@ function isCountLine(text: string): boolean {
   return true;
 }
 
-/** What is known of a short line: its kind, and once a table has read it, its one cell. */
-export interface LineFacts {
-  readonly code: number;
-  /** The line read as one cell, with offsets from the line's start (see the grid). */
-  cell?: GridCell;
-  /** The line split into a row's cells, with offsets from the line's start (see the grid). */
-  cells?: readonly GridCell[];
-  /** How the line's row sorts into labels and values, once a table has read it as a row. */
-  shape?: RowShape;
-}
-
-const remembered = new Memo<LineFacts>(MAX_REMEMBERED_ROW);
-
-function factsOf(text: string): LineFacts {
-  let facts = remembered.lookup(text);
-  if (facts === undefined) {
-    facts = { code: classifyLine(text).charCodeAt(0) };
-    remembered.remember(text, facts);
-  }
-  return facts;
-}
-
-/**
- * The facts of the short lines of each array of lines classified, by index: the grid reads the
- * same lines next, and takes them from here rather than looking each up again.
- */
-const classified = new WeakMap<readonly Line[], readonly (LineFacts | undefined)[]>();
-
-/**
- * What classifying `lines` remembered of each, by index (undefined for a count or a line longer
- * than those remembered); undefined for lines not classified.
- */
-export function rememberedFacts(lines: readonly Line[]): readonly (LineFacts | undefined)[] | undefined {
-  return classified.get(lines);
-}
-
 /** Kinds of all lines, as a string with one character per line. */
 export function classifyLines(lines: readonly Line[]): string {
   // As code units, turned into a string a chunk at a time: a string grown a character at a time
   // is a chain of as many pieces, and joining an array of them is slower still.
-  const codes = kindCodes(lines.length);
-  const facts: (LineFacts | undefined)[] = new Array(lines.length);
+  const codes = new Uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] as Line).text;
-    if (!remembersLine(text)) {
-      codes[i] = classifyLine(text).charCodeAt(0);
-    } else if (isCountLine(text)) {
-      codes[i] = COUNT;
-    } else {
-      const known = factsOf(text);
-      facts[i] = known;
-      codes[i] = known.code;
-    }
+    codes[i] = isCountLine(text) ? COUNT : classifyLine(text).charCodeAt(0);
   }
-  classified.set(lines, facts);
   let kinds = '';
   for (let from = 0; from < lines.length; from += KIND_CHUNK) {
     kinds += String.fromCharCode.apply(null, codes.subarray(from, Math.min(from + KIND_CHUNK, lines.length)) as unknown as number[]);
   }
   return kinds;
-}
-
-// A typed array costs the engine a buffer of its own outside the heap, several times the cost of
-// filling it for a report's few hundred lines: reports of up to KEPT_CODES lines share one.
-const KEPT_CODES = 1 << 16;
-let keptCodes: Uint8Array | undefined;
-
-/** Room for the kinds of `count` lines, as code units (contents undefined). */
-function kindCodes(count: number): Uint8Array {
-  if (count > KEPT_CODES) return new Uint8Array(count);
-  keptCodes ??= new Uint8Array(KEPT_CODES);
-  return keptCodes;
 }
 
 /** Well under the engine's limit on the arguments of one call. */
