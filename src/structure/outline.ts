@@ -1,4 +1,3 @@
-import P from 'parsimmon';
 import type { Line } from '../lines/split';
 import { SECTIONS } from '../../grammar/index';
 import { readHeading, type SectionHeading } from './headings';
@@ -22,44 +21,10 @@ export interface Outline {
   sections: HeadingAt[];
   /** Lines of pre-2019 style part headings (收费及减免, a seventh part…). */
   pre2019Headings: number[];
-  /** Runs of table lines (with any header labels just before them). */
-  tableRegions: LineSpan[];
 }
 
-// Over the kind string (one character per line, see classifyLine). A table region starts at a
-// line with values or cells and runs on over anything but prose and headings. Both alternatives
-// consume at least one character and never overlap, so the parse is linear; they are one
-// expression, tried once per run, and told apart by the run's first kind. Offsets are summed from
-// the lengths rather than taken from P.index, which computes lines and columns each time.
-const TABLE_START = /[RNSA]/;
-const kindGrammar = P.regexp(/[RNSA][RNSAELB-]*|[^RNSA]+/)
-  .map((run) => ({ table: TABLE_START.test(run[0] as string), length: run.length }))
-  .many();
-
-/** Reads headings and table regions of the lines whose kinds are given. */
+/** Reads the part headings of the lines whose kinds are given (tables are read from tokens, see tables/regions.ts). */
 export function readOutline(lines: readonly Line[], kinds: string): Outline {
-  const regions: LineSpan[] = [];
-  const parsed = kindGrammar.parse(kinds);
-  if (parsed.status) {
-    let at = 0;
-    for (const run of parsed.value) {
-      if (run.table) regions.push({ first: at, last: at + run.length - 1 });
-      at += run.length;
-    }
-  }
-  // Labels and header lines just above a region belong to it (cell-per-line headers).
-  let floor = 0;
-  for (const region of regions) {
-    let first = region.first;
-    while (first > floor && /[LBE-]/.test(kinds[first - 1] as string)) first--;
-    while (kinds[first] === 'B') first++;
-    let last = region.last;
-    while (last > first && kinds[last] === 'B') last--;
-    floor = region.last + 1;
-    region.first = first;
-    region.last = last;
-  }
-
   const sections: HeadingAt[] = [];
   const pre2019Headings: number[] = [];
   const candidates: { line: number; section: SectionHeading }[] = [];
@@ -88,5 +53,5 @@ export function readOutline(lines: readonly Line[], kinds: string): Outline {
     const next = sections[s + 1];
     (sections[s] as HeadingAt).last = next ? next.first - 1 : lines.length - 1;
   }
-  return { sections, pre2019Headings, tableRegions: regions };
+  return { sections, pre2019Headings };
 }

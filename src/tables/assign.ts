@@ -13,6 +13,7 @@ import { solveTable, type Reading, type RowProblem, type RowSolution } from '../
 import type { CandidateCell } from '../solve/candidates';
 import type { Token } from '../tokens/token';
 import type { Item, ItemCell, ItemLayout } from './items';
+import { formGrammar, readForm, type FormSymbol } from './form';
 import { nameActiveDisclosureItem, nameApplicationsItem, nameReviewLitigationItem, type Naming } from './naming';
 import type { RowCells, TableContext } from './rows';
 
@@ -308,25 +309,25 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
   const groupRows = new Set(slots.filter((slot) => !slot.byOrder && taken.has(slot.key)).map((slot) => slot.key));
   const oneRowGroups = new Set([...groupRows].filter((group) => !slots.some((slot) => slot.group === group && taken.has(slot.key))));
 
-  let i = 0;
-  while (i < items.length) {
-    if (pinned[i] !== undefined) {
-      i++;
-      continue;
-    }
-    const gap: Item[] = [];
-    const before = pinned.slice(0, i).filter((slot): slot is Slot => slot !== undefined && slot !== null).pop();
-    while (i < items.length && pinned[i] === undefined) {
-      const item = items[i++] as Item;
-      // Nothing but empty cells and no label: no values to place.
-      if (item.cells.some((cell) => cell.token.kind !== 'empty')) gap.push(item);
-    }
-    if (gap.length === 0) continue;
-    const after = pinned.slice(i).find((slot): slot is Slot => slot !== undefined && slot !== null);
-    const lower = before?.order ?? -1;
-    const upper = after?.order ?? slots.length;
-    const free = slots.filter((slot) => slot.byOrder && slot.order > lower && slot.order < upper && !taken.has(slot.key) && !(slot.group && oneRowGroups.has(slot.group)));
-    placeGap(context, table, gap, free, placements, unassigned, unknown);
+  // The items as the form's grammar sees them: named rows and runs of unnamed values between
+  // them (items set aside, and unnamed ones with nothing but empty cells, are not in it).
+  const sequence: Item[] = [];
+  const symbols: FormSymbol[] = [];
+  items.forEach((item, k) => {
+    const slot = pinned[k];
+    if (slot === null) return;
+    if (slot === undefined && !hasValues(item)) return;
+    sequence.push(item);
+    symbols.push(slot?.order);
+  });
+  const gaps = readForm(formGrammar(slots.length), symbols);
+  if (!gaps) {
+    const unnamed = sequence.filter((_, k) => symbols[k] === undefined);
+    if (unnamed.length > 0) setAside(context, unassigned, unnamed, 'table/unplaced-values', `${context.name}: the rows named around these values are not in the form's order, so where the values belong cannot be told; left unassigned`);
+  }
+  for (const gap of gaps ?? []) {
+    const free = slots.filter((slot) => slot.byOrder && slot.order > gap.after && slot.order < gap.before && !taken.has(slot.key) && !(slot.group && oneRowGroups.has(slot.group)));
+    placeGap(context, table, gap.items.map((k) => sequence[k] as Item), free, placements, unassigned, unknown);
     for (const slot of free) taken.add(slot.key);
   }
   for (const { item, slot } of blankRows) {
