@@ -17,11 +17,19 @@ export type Candidate = CandidateCell[];
 /** Enumerating splits stops here: a run with more readings than this is reported, not read. */
 export const MAX_CANDIDATES = 20000;
 
-/** Readings tried for one row at the most, accepted or not: the work is bounded whatever the text. */
-const MAX_TRIED = 200000;
+/**
+ * Splits tried for one row at the most, accepted or not: the work is bounded whatever the text.
+ * Real glued rows take a few dozen; a run of forty digits would take millions.
+ */
+const MAX_TRIED = 20000;
 
 /** Cells the text may have lost in one row at the most: more would be a guess, not a reading. */
 const MAX_LOST = 2;
+
+/** Splits left to try in one row. */
+interface Budget {
+  left: number;
+}
 
 /** What the pieces of a row allow. */
 export interface Candidates {
@@ -70,14 +78,14 @@ export function rowCandidates(cells: readonly ItemCell[], count: number, asWritt
   let j = cells.length - 1;
   while (j >= i && (cells[j] as ItemCell).optional) trailing.unshift(cells[j--] as ItemCell);
   const middle = cells.slice(i, j + 1).filter((cell) => !cell.optional);
-  const splittable = middle.reduce((sum, cell) => sum + (splitRoom(cell.token) - 1), 0);
+  const splittable = middle.reduce((sum, cell) => sum + (splitRoom(cell) - 1), 0);
   const missing = count - middle.length;
   const found: Candidate[] = [];
   let overflow = false;
-  let tried = 0;
+  const budget = { left: MAX_TRIED };
   const keep = (candidate: Candidate): boolean => {
     if (accept(candidate)) found.push(candidate);
-    overflow = found.length >= MAX_CANDIDATES || ++tried >= MAX_TRIED;
+    overflow = found.length >= MAX_CANDIDATES || budget.left <= 0;
     return !overflow;
   };
   for (let blanks = 0; blanks <= missing && found.length === 0 && !overflow; blanks++) {
@@ -89,48 +97,52 @@ export function rowCandidates(cells: readonly ItemCell[], count: number, asWritt
       if (trail > trailing.length) continue;
       const head = leading.slice(leading.length - lead).map(tokenCell);
       const tail = trailing.slice(0, trail).map(tokenCell);
-      splitAll(middle, 0, splits, [], (parts) => keep([...head, ...parts, ...tail]));
+      splitAll(middle, 0, splits, [], budget, (parts) => keep([...head, ...parts, ...tail]));
     }
   }
   const lost = missing - splittable;
   if (found.length === 0 && !overflow && lost > 0 && lost <= MAX_LOST) {
     // Too few digits even one to a cell: `lost` cells are missing from the text, anywhere.
-    splitAll(middle, 0, splittable, [], (parts) => insertLost(parts, lost, 0, keep));
+    splitAll(middle, 0, splittable, [], budget, (parts) => insertLost(parts, lost, 0, keep));
   }
+  // A walk the budget cut short may have missed readings: too many to tell, never "none".
+  if (budget.left < 0) overflow = true;
   return { candidates: found, overflow, excess: 0 };
 }
 
 /**
  * How many cells a token can become: a bare digit run one per digit, anything else one. A tab or
- * pipe field, or a number set apart by spaces among others, is one cell whatever its digits
+ * pipe field, a number set apart by spaces among others, or a line of a cell-per-line table is
+ * one cell whatever its digits
  * (`10` there is ten, never 1|0): only text without separators glues cells together.
  */
-function splitRoom(token: Token): number {
-  return token.kind === 'number' && token.digits !== undefined && !token.cell && !token.spaced ? token.digits.length : 1;
+function splitRoom(cell: ItemCell): number {
+  const { token } = cell;
+  return token.kind === 'number' && token.digits !== undefined && !token.cell && !token.spaced && !cell.whole ? token.digits.length : 1;
 }
 
 /**
  * Calls `emit` with every way of splitting `cells[index…]` into cells with `extra` more cells
  * than tokens. Stops when `emit` returns false.
  */
-function splitAll(cells: readonly ItemCell[], index: number, extra: number, done: CandidateCell[], emit: (parts: CandidateCell[]) => boolean): boolean {
+function splitAll(cells: readonly ItemCell[], index: number, extra: number, done: CandidateCell[], budget: Budget, emit: (parts: CandidateCell[]) => boolean): boolean {
   if (index === cells.length) return extra === 0 ? emit(done) : true;
   const cell = cells[index] as ItemCell;
-  const room = splitRoom(cell.token) - 1;
+  const room = splitRoom(cell) - 1;
   if (room === 0 || extra === 0) {
     // Room left must fit in the cells after this one.
-    return splitAll(cells, index + 1, extra, [...done, tokenCell(cell)], emit);
+    return splitAll(cells, index + 1, extra, [...done, tokenCell(cell)], budget, emit);
   }
   const digits = cell.token.digits as string;
   for (let more = 0; more <= Math.min(room, extra); more++) {
-    const ok = partitions(digits, more + 1, (bounds) => {
+    const ok = partitions(digits, more + 1, budget, (bounds) => {
       const parts: CandidateCell[] = [];
       for (let p = 0; p + 1 < bounds.length; p++) {
         const from = bounds[p] as number;
         const to = bounds[p + 1] as number;
-        parts.push(more === 0 ? tokenCell(cell) : { kind: 'split', token: cell.token, from, to, value: Number(digits.slice(from, to)) });
+        parts.push(more === 0 ? tokenCell(cell) : { kind: 'split', token: cell.token, from, to, value: (from === 0 && cell.token.negative ? -1 : 1) * Number(digits.slice(from, to)) });
       }
-      return splitAll(cells, index + 1, extra - more, [...done, ...parts], emit);
+      return splitAll(cells, index + 1, extra - more, [...done, ...parts], budget, emit);
     });
     if (!ok) return false;
   }
@@ -141,10 +153,12 @@ function splitAll(cells: readonly ItemCell[], index: number, extra: number, done
  * Calls `emit` with the bounds of every split of `digits` into `parts` numbers, none with a
  * leading zero (but `0`). Stops when `emit` returns false.
  */
-function partitions(digits: string, parts: number, emit: (bounds: number[]) => boolean): boolean {
+function partitions(digits: string, parts: number, budget: Budget, emit: (bounds: number[]) => boolean): boolean {
   const bounds = [0];
   const walk = (from: number, left: number): boolean => {
     if (left === 1) {
+      // Every split reached counts, kept or not: the budget bounds the walk, not only the readings.
+      if (--budget.left < 0) return false;
       if (digits.length - from > 1 && digits[from] === '0') return true;
       bounds.push(digits.length);
       const go = emit(bounds);

@@ -464,8 +464,10 @@ function cellNode(context: TableContext, candidate: CandidateCell, inferred: num
     return node;
   }
   const token = candidate.token as Token;
-  const start = candidate.kind === 'split' ? token.start + candidate.from : token.start;
-  const end = candidate.kind === 'split' ? token.start + candidate.to : token.end;
+  // A negative run's digits start after its sign; its first part keeps the sign.
+  const sign = token.negative ? 1 : 0;
+  const start = candidate.kind === 'split' && candidate.from > 0 ? token.start + sign + candidate.from : token.start;
+  const end = candidate.kind === 'split' ? token.start + sign + candidate.to : token.end;
   const position = source.position(start, end);
   const raw = source.input.slice(position.start.offset, position.end.offset);
   if (candidate.kind === 'blank') {

@@ -24,6 +24,8 @@ export interface ItemCell {
   optional: boolean;
   /** An empty cell that blank lines show (one cell per line), not a token of the text. */
   synthetic?: boolean;
+  /** A number that is one cell whatever its digits: a line of its own in a cell-per-line table. */
+  whole?: boolean;
 }
 
 /** The layout a region's cells show. */
@@ -107,7 +109,9 @@ export function readItems(tokens: readonly Token[], first: number, end: number, 
       // Empty lines between a label and the first value of a cell-per-line row may be the blank
       // cells of the merged label columns (`\t一、本年新收…` / `\t` / `\t` / `\t32`).
       const beforeValues = layout === 'cell-per-line' && item.cells.every((cell) => cell.token.kind === 'empty');
-      item.cells.push({ token, optional: token.kind === 'empty' && (beforeValues || ((layout === 'tab' || layout === 'pipe') && isEdge(region, token))) });
+      const cell: ItemCell = { token, optional: token.kind === 'empty' && (beforeValues || ((layout === 'tab' || layout === 'pipe') && isEdge(region, token))) };
+      if (layout === 'cell-per-line' && token.lineStart) cell.whole = true;
+      item.cells.push(cell);
     }
     previous = token;
   }

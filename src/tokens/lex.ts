@@ -242,10 +242,24 @@ function lexRun(text: string, start: number, end: number, line: number, state: L
   }
   let i = start;
   let piece = 0;
+  let afterNumber = false;
   while (i < end && state.cutAt === undefined) {
     const glued = piece > 0;
     const isCell = piece === 0 ? cell : false;
-    if (isDigit(text.charCodeAt(i))) {
+    const code = text.charCodeAt(i);
+    if (afterNumber && (code === 45 || code === 0xff0d) && i + 1 < end && isDigit(text.charCodeAt(i + 1))) {
+      // A minus between glued numbers signs the next one (`行政事业性收费10-1`: 10 and -1, the
+      // 2019 format's 本年增/减). Its digits may still hold several cells (`41-11`: 41|-1|1 or
+      // 4|1|-11), the first of them negative.
+      const number = readNumber(text, i + 1, end, false) as NumberRead;
+      pushNumber(text, state, { ...number, value: -number.value }, i, line, at(i), isCell, glued);
+      (state.tokens[state.tokens.length - 1] as Token).negative = true;
+      i = number.end;
+      piece++;
+      continue;
+    }
+    afterNumber = isDigit(code);
+    if (isDigit(code)) {
       const number = readNumber(text, i, end, false) as NumberRead;
       const ordinal = ordinalAfter(text, number, end);
       if (DATE_UNITS.has(text.charCodeAt(number.end))) {

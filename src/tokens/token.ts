@@ -49,6 +49,11 @@ export interface Token {
    * never a glued run of several.
    */
   spaced?: boolean;
+  /**
+   * For numbers: a minus glued between digit runs signs it (`10-1`); `digits` then holds the run
+   * after the sign, and a split of it makes only its first part negative.
+   */
+  negative?: boolean;
   /** For numbers: a character next to it was lost (`0?`). */
   recovered?: boolean;
   /**
