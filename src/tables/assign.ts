@@ -200,8 +200,9 @@ export function assignTable<K extends TableKey>(key: K, context: TableContext, g
 
   for (const slot of slots) {
     if (slot.key in rows || !slot.byOrder && key === 'applications') continue;
+    // An item is not expected where its group is given as one row: the group row, none of its items.
     const group = slot.group;
-    if (group && group in rows) continue;
+    if (group && group in rows && !slots.some((other) => other.group === group && other.key in rows)) continue;
     if (unassigned.some((row) => row.key === slot.key)) continue;
     context.diagnostics.push(parseDiagnostic('table/missing-row', `${context.name}: row ${slot.key} (${labelOf(key, slot.key)}) was not found`, position));
   }

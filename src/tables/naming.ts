@@ -70,11 +70,15 @@ export function nameApplicationsItem(labels: readonly Token[], own: readonly Tok
     let group = context.group;
     const leaves: string[] = [];
     let groupRow: string | undefined;
+    let strayItem = false;
     for (const part of segments(joined(tokens))) {
       const key = labelKey(part);
       if (isHeader(key)) continue;
       if (tokens === own && OPENS_WITH_ORDINAL.test(part) && key.length >= 3) unnamed = true;
       const name = nameApplicationsRow(key, group as never);
+      // An item's own ordinal whose label names nothing (`1.属`, the rest wrapped away): the
+      // labels then name the group above an item, not the group as one row.
+      if (!name.key && ITEM_ORDINAL.test(part)) strayItem = true;
       if (name.group) group = name.group;
       if (name.key && name.key !== name.group) {
         if (!leaves.includes(name.key)) leaves.push(name.key);
@@ -82,6 +86,7 @@ export function nameApplicationsItem(labels: readonly Token[], own: readonly Tok
     }
     if (leaves.length === 0 && !groupRow) continue;
     context.group = group;
+    if (leaves.length === 0 && strayItem) return { unknown: true };
     if (leaves.length === 1) return { key: leaves[0] as string };
     if (leaves.length > 1) return tokens === own ? { key: leaves[leaves.length - 1] as string, blank: leaves.slice(0, -1) } : { several: leaves };
     return { key: groupRow as string };
@@ -89,6 +94,8 @@ export function nameApplicationsItem(labels: readonly Token[], own: readonly Tok
   return unnamed ? { unknown: true } : {};
 }
 
+// An item's ordinal: `1.`, `2、`.
+const ITEM_ORDINAL = /^\s*\d{1,2}[.．、]/;
 // A label of the form's own shape, with its ordinal: `3.其他`, `（八）其他`.
 const OPENS_WITH_ORDINAL = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])/;
 
