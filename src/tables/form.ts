@@ -31,10 +31,25 @@ const UNNAMED = '?';
 const FIRST_ROW = 0x100;
 const rowCode = (order: number) => String.fromCharCode(FIRST_ROW + order);
 
-/** The grammar of a form of `rows` rows: the gaps of a sequence, each with the rows around it. */
+/**
+ * The grammar of a form of `rows` rows: the gaps of a sequence, each with the rows around it.
+ * Grammars are made once per size (the three tables have three): a parser is a constant, it keeps
+ * nothing of what it parsed.
+ */
 export function formGrammar(rows: number): P.Parser<Gap[]> {
+  let grammar = grammars.get(rows);
+  if (!grammar) grammars.set(rows, (grammar = makeGrammar(rows)));
+  return grammar;
+}
+
+const grammars = new Map<number, P.Parser<Gap[]>>();
+
+// Where the parse stands, as an offset only: `P.index` also counts lines and columns, each time.
+const offset: P.Parser<number> = P((_, i) => P.makeSuccess(i, i));
+
+function makeGrammar(rows: number): P.Parser<Gap[]> {
   // A run of unnamed items, as the index of its first and how many there are.
-  const run = P.seqMap(P.index, P.regexp(/\?*/), (index, text) => ({ from: index.offset, length: text.length }));
+  const run = P.seqMap(offset, P.regexp(/\?*/), (from, text) => ({ from, length: text.length }));
   const parts: P.Parser<{ order: number; from: number; length: number } | null>[] = [run.map((gap) => ({ order: -1, ...gap }))];
   for (let order = 0; order < rows; order++) {
     parts.push(P.seqMap(P.string(rowCode(order)), run, (_, gap) => ({ order, ...gap })).or(P.succeed(null)));

@@ -45,6 +45,7 @@ export function readItems(tokens: readonly Token[], first: number, end: number, 
   }
   const layout = layoutOf(region);
   const headers = headerLines(region);
+  const spans = valueSpans(region);
   const lastWord = new Map<number, number>();
   for (const token of region) if (token.kind === 'word') lastWord.set(token.line, token.start);
   // An empty field before a label on its line is a gap of the merged label columns
@@ -109,7 +110,7 @@ export function readItems(tokens: readonly Token[], first: number, end: number, 
       // Empty lines between a label and the first value of a cell-per-line row may be the blank
       // cells of the merged label columns (`\t一、本年新收…` / `\t` / `\t` / `\t32`).
       const beforeValues = layout === 'cell-per-line' && item.cells.every((cell) => cell.token.kind === 'empty');
-      const cell: ItemCell = { token, optional: token.kind === 'empty' && (beforeValues || ((layout === 'tab' || layout === 'pipe') && isEdge(region, token))) };
+      const cell: ItemCell = { token, optional: token.kind === 'empty' && (beforeValues || ((layout === 'tab' || layout === 'pipe') && isEdge(spans, token))) };
       if (layout === 'cell-per-line' && token.lineStart) cell.whole = true;
       item.cells.push(cell);
     }
@@ -137,13 +138,22 @@ function emptyAfter(token: Token, optional = false): ItemCell {
   return { token: { ...token, kind: 'empty', text: '', start: token.end, end: token.end }, optional, synthetic: true };
 }
 
+/** Where each line's values begin and end: the offsets of its first and last non-empty cell. */
+function valueSpans(region: readonly Token[]): Map<number, { first: number; last: number }> {
+  const spans = new Map<number, { first: number; last: number }>();
+  for (const token of region) {
+    if (!isCellToken(token) || token.kind === 'empty') continue;
+    const span = spans.get(token.line);
+    if (span) span.last = token.start;
+    else spans.set(token.line, { first: token.start, last: token.start });
+  }
+  return spans;
+}
+
 /** Whether an empty field is at either end of its row's cells (no value before it, or none after). */
-function isEdge(region: readonly Token[], token: Token): boolean {
-  const line = region.filter((t) => t.line === token.line && isCellToken(t));
-  const index = line.indexOf(token);
-  const valueBefore = line.slice(0, index).some((t) => t.kind !== 'empty');
-  const valueAfter = line.slice(index + 1).some((t) => t.kind !== 'empty');
-  return !valueBefore || !valueAfter;
+function isEdge(spans: ReadonlyMap<number, { first: number; last: number }>, token: Token): boolean {
+  const span = spans.get(token.line);
+  return span === undefined || token.start <= span.first || token.start > span.last;
 }
 
 /**

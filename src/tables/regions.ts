@@ -68,7 +68,9 @@ export function findTableRegions(tokens: readonly Token[]): TableRegion[] {
       const key = i === heading?.at ? keyOf(i).replace(headingKey, '') : keyOf(i);
       return key !== '' && table.anchors.some((phrase) => key.includes(phrase));
     };
-    const anchor = tokens.findIndex((_, i) => i >= from && anchors(i));
+    // After the part's heading where there is one: the prose before it holds no table.
+    let anchor = -1;
+    for (let i = heading?.at ?? from; i < tokens.length && anchor === -1; i++) if (anchors(i)) anchor = i;
     // The heading opens the table when nothing but table text stands between it and the anchor:
     // rows before the anchor's (`二、上年结转…` above `一、本年新收…`) are the table's too.
     let found = anchor;
