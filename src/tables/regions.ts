@@ -12,6 +12,9 @@ export interface TableRegion {
 
 /** The parts after the tables: their headings end the last table's region. */
 const AFTER_TABLES = SECTIONS.filter((section) => section.key === 'problems' || section.key === 'other').flatMap((section) => section.phrases);
+// The phrases' first characters: a word without any of them names none of these parts, and its
+// key is not made (most of a table's words).
+const AFTER_TABLES_FIRST = new RegExp(`[${[...new Set(AFTER_TABLES.map((phrase) => phrase[0]))].join('')}]`);
 
 /**
  * A word of prose: a sentence, never a cell or a label of a table. Length says nothing: a page
@@ -87,7 +90,7 @@ export function findTableRegions(tokens: readonly Token[]): TableRegion[] {
     let end = next;
     for (let i = start.first + 1; i < next; i++) {
       const token = tokens[i] as Token;
-      if (isProse(token) || AFTER_TABLES.some((phrase) => keyOf(i).includes(phrase))) {
+      if (isProse(token) || (AFTER_TABLES_FIRST.test(token.text) && AFTER_TABLES.some((phrase) => keyOf(i).includes(phrase)))) {
         end = i;
         break;
       }

@@ -286,6 +286,16 @@ function lexRun(text: string, start: number, end: number, line: number, state: L
   }
 }
 
+/** The digits from `start` to `end` as ASCII (full-width digits folded). */
+function asciiDigits(text: string, start: number, end: number): string {
+  let ascii = true;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 57) ascii = false;
+  if (ascii) return text.slice(start, end);
+  let digits = '';
+  for (let i = start; i < end; i++) digits += String(digitValue(text.charCodeAt(i)));
+  return digits;
+}
+
 interface NumberRead {
   end: number;
   value: number;
@@ -297,6 +307,7 @@ interface NumberRead {
 
 const UNITS_GLUED = ['万元', '元'];
 const UNITS_ALONE = ['件', '个', '条', '项', '次'];
+const UNITS_WHOLE = [...UNITS_GLUED, ...UNITS_ALONE];
 
 /**
  * Reads a number at `start`: digits, thousands groups (`1,234`, `1，234`), decimals, a unit, a
@@ -319,8 +330,8 @@ function readNumber(text: string, start: number, end: number, whole: boolean): N
   }
   if (i >= end || !isDigit(text.charCodeAt(i))) return undefined;
   const digitsStart = i;
-  let digits = '';
-  while (i < end && isDigit(text.charCodeAt(i))) digits += String(digitValue(text.charCodeAt(i++)));
+  while (i < end && isDigit(text.charCodeAt(i))) i++;
+  let digits = asciiDigits(text, digitsStart, i);
   let bare = sign === 1 && !recovered;
   // Thousands groups: after at most three digits, a comma and exactly three digits, repeatedly.
   if (digits.length <= 3) {
@@ -360,7 +371,7 @@ function readNumber(text: string, start: number, end: number, whole: boolean): N
     read.recovered = true;
     bare = false;
   }
-  for (const unit of whole ? [...UNITS_GLUED, ...UNITS_ALONE] : UNITS_GLUED) {
+  for (const unit of whole ? UNITS_WHOLE : UNITS_GLUED) {
     if (text.startsWith(unit, read.end) && (!whole || read.end + unit.length === end)) {
       if (!whole && !UNITS_GLUED.includes(unit)) continue;
       read.unit = unit;
