@@ -354,3 +354,15 @@ export const NARRATIVE_FACTS = [
     column: 'total',
   },
 ] as const;
+
+/**
+ * Sentences before the tables that state a cell of table 二 (规范性文件 制发 / 废止 / 现行有效).
+ * They never overrule a cell: the reader uses them only to choose among the readings of a glued
+ * digit run that the table leaves open (`8855698` as 88|55|698), and flags the cells so chosen
+ * (`cell/settled`). `pattern`'s one group is the count.
+ */
+export const TABLE_HINTS = [
+  { id: 'normative-issued', pattern: `(?:制发|印发|出台)${GAP}{0,8}?规范性文件${GAP}{0,4}?${COUNT}\\s*件`, table: 'activeDisclosure', row: 'normativeDocuments', column: 'issued' },
+  { id: 'normative-repealed', pattern: `废止${GAP}{0,8}?${COUNT}\\s*件`, table: 'activeDisclosure', row: 'normativeDocuments', column: 'repealed' },
+  { id: 'normative-in-force', pattern: `(?:现行有效|保留)${GAP}{0,8}?规范性文件${GAP}{0,4}?${COUNT}\\s*件`, table: 'activeDisclosure', row: 'normativeDocuments', column: 'inForce' },
+] as const;

@@ -28,6 +28,7 @@ export const PARSE_CODES = {
   'cell/blank': 'info',
   'cell/split': 'info',
   'cell/inferred': 'warning',
+  'cell/settled': 'warning',
   'cell/unit-converted': 'info',
   'text/traditional-converted': 'info',
 } as const satisfies Record<string, Severity>;

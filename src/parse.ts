@@ -10,7 +10,8 @@ import { readSubsection, stripMarkdown } from './structure/headings';
 import { readOutline, type Outline } from './structure/outline';
 import { assignTable } from './tables/assign';
 import { readItems } from './tables/items';
-import { findTableRegions } from './tables/regions';
+import { readHints } from './tables/hints';
+import { findTableRegions, type TableRegion } from './tables/regions';
 import { TABLE_NAMES, type RowCells, type TableContext } from './tables/rows';
 import { lex } from './tokens/lex';
 import type { Token } from './tokens/token';
@@ -35,6 +36,7 @@ export interface ParseOptions {
  * lines the tables cover, which the parts' text leaves out.
  */
 function readTables(
+  text: string,
   tokens: readonly Token[],
   lines: readonly Line[],
   source: Source,
@@ -45,14 +47,17 @@ function readTables(
   const views: Record<TableKey, TableView> = { activeDisclosure: NO_ROWS, applications: NO_ROWS, reviewLitigation: NO_ROWS };
   const tableLines = new Uint8Array(lines.length);
   let separator: number | undefined;
-  for (const region of findTableRegions(tokens)) {
+  const regions = findTableRegions(tokens);
+  // What the text before the tables states of their cells (read once, before any table).
+  const hints = regions.length > 0 ? readHints(text.slice(0, (tokens[(regions[0] as TableRegion).first] as Token).start)) : new Map();
+  for (const region of regions) {
     const { items, layout, separator: seen } = readItems(tokens, region.first, region.end, separator);
     if (layout === 'cell-per-line') separator = seen;
     if (!items.some((item) => item.cells.some((cell) => cell.token.kind !== 'empty'))) continue;
     const first = tokens[region.first] as Token;
     const last = tokens[region.end - 1] as Token;
     const assigned: RowCells[] = [];
-    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[region.key], assigned };
+    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[region.key], assigned, hints };
     const table = assignTable(region.key, context, items, layout, tokens.slice(region.first, region.end), first.start, last.end);
     if (!table) continue;
     // A table sharing its line with prose (a page flattened onto one line) leaves the line to the prose.
@@ -144,7 +149,7 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
   const kinds = classifyLines(lines);
   const outline = readOutline(lines, kinds);
 
-  const { tables, views, tableLines } = readTables(lex(normalized.text), lines, source, options, diagnostics);
+  const { tables, views, tableLines } = readTables(normalized.text, lex(normalized.text), lines, source, options, diagnostics);
 
   const lastSection = outline.sections[outline.sections.length - 1];
   const closing = findClosing(lines, lastSection ? lastSection.first + 1 : Math.max(0, lines.length - 12));

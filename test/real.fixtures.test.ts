@@ -7,11 +7,8 @@ import { parseReport, type Diagnostic, type ParseResult } from '../src/index';
 // arithmetic errors must be reported (and only those).
 
 /** Cells the reader is known to miss: file id → cell path (`t2.normativeDocuments.issued`) → reason. */
-const glued = (run: string) => `the glued run \`${run}\` has several splits and no identity of table 二 chooses (table/ambiguous-values lists them)`;
 const h06 = 'the run `110000011` reads as 11|0|0|0|0|0|11 or 1|10|0|0|0|0|11, and the column identities cannot choose: the source\'s 总计 row `20000011` does not add up (table/no-split)';
 export const KNOWN_MISSES: Record<string, Record<string, string>> = {
-  '004': { 't2.normativeDocuments.issued': glued('8855698'), 't2.normativeDocuments.repealed': glued('8855698'), 't2.normativeDocuments.inForce': glued('8855698') },
-  h13: { 't2.normativeDocuments.issued': glued('725181'), 't2.normativeDocuments.repealed': glued('725181'), 't2.normativeDocuments.inForce': glued('725181') },
   h06: Object.fromEntries(['naturalPerson', 'commercial', 'research', 'social', 'legal', 'other', 'total'].map((column) => [`t3.newReceived.${column}`, h06])),
 };
 

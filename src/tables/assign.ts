@@ -14,6 +14,7 @@ import type { CandidateCell } from '../solve/candidates';
 import type { Token } from '../tokens/token';
 import type { Item, ItemCell, ItemLayout } from './items';
 import { formGrammar, readForm, type FormSymbol } from './form';
+import type { Hint } from './hints';
 import { nameActiveDisclosureItem, nameApplicationsItem, nameReviewLitigationItem, type Naming } from './naming';
 import type { RowCells, TableContext } from './rows';
 
@@ -378,10 +379,12 @@ function placeGap(context: TableContext, table: TableKey, gap: Item[], free: rea
 const MAX_ROWS_TOGETHER = 3;
 
 /** Turns a solved placement into row nodes, or sets it aside with the reason. */
-function build(context: TableContext, table: TableKey, placement: Placement, solution: RowSolution, rows: Record<string, unknown>, unassigned: UnassignedRow[]): void {
+function build(context: TableContext, table: TableKey, placement: Placement, given: RowSolution, rows: Record<string, unknown>, unassigned: UnassignedRow[]): void {
   const keys = placement.slots.map((slot) => slot.key);
   const label = placement.items.map(itemLabel).join(' ').trim();
   const where = `${context.name} ${keys.length === 1 ? `${label || labelOf(table, keys[0] as string)}` : `rows ${keys.join(', ')}`}`;
+  const settled = given.status === 'ambiguous' && !given.overflow && placement.slots.length === 1 ? settle(context, table, placement.slots[0] as Slot, given.readings) : undefined;
+  const solution: RowSolution = settled ? { status: 'solved', reading: settled.reading, agreed: false, readings: [settled.reading] } : given;
   if (solution.status !== 'solved') {
     const width = (placement.slots[0] as Slot).columns.length;
     const expected = width * placement.slots.length;
@@ -415,7 +418,7 @@ function build(context: TableContext, table: TableKey, placement: Placement, sol
       // says nothing about where the cell is, and it points at the row (`0 0 … 0`, 14 for 15).
       const same = !agreed || readings.every((other) => sameSource(other.candidate[index] as CandidateCell, reading.candidate[index] as CandidateCell));
       const candidate: CandidateCell = same ? (reading.candidate[index] as CandidateCell) : { kind: 'blank' };
-      const origin = !same ? 'inferred' : candidate.kind === 'split' ? 'split' : candidate.kind === 'blank' && value !== undefined ? 'inferred' : 'read';
+      const origin = !same || (settled && candidate.kind === 'split') ? 'inferred' : candidate.kind === 'split' ? 'split' : candidate.kind === 'blank' && value !== undefined ? 'inferred' : 'read';
       if (origin === 'split') split = true;
       if (origin === 'inferred') inferred = true;
       const cell = cellNode(context, candidate, origin === 'inferred' ? value : undefined, origin, where, unitOf(table, column), placement);
@@ -430,11 +433,29 @@ function build(context: TableContext, table: TableKey, placement: Placement, sol
       context.diagnostics.push(parseDiagnostic('cell/blank', `${context.name} ${slot.key}: blank cell${blanks.length > 1 ? 's' : ''} in ${blanks.join(', ')}${assumed}`, position));
     }
   });
-  if (inferred) {
+  if (settled) {
+    const stated = settled.hints.map((hint) => `${hint.column} ${hint.value}`).join(', ');
+    context.diagnostics.push(parseDiagnostic('cell/settled', `${where}: \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` has ${given.status === 'ambiguous' ? given.readings.length : 0} readings; the one taken is the one agreeing with the text before the tables (${stated}, at line ${context.source.position(settled.hints[0]?.start ?? 0, settled.hints[0]?.end ?? 0).start.line}): confirm it`, position));
+  } else if (inferred) {
     context.diagnostics.push(parseDiagnostic('cell/inferred', `${where}: \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` has fewer numbers than cells; the values are inferred from the table's identities`, position));
   } else if (split) {
     context.diagnostics.push(parseDiagnostic('cell/split', `${where}: the glued digits \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` were split into cells by the table's identities`, position));
   }
+}
+
+/**
+ * The one reading of an ambiguous row that agrees with every value the text before the tables
+ * states of the row's cells (TABLE_HINTS): a sentence may choose among readings, never overrule
+ * one. Undefined where the text states nothing of the row, or leaves more than one reading.
+ */
+function settle(context: TableContext, table: TableKey, slot: Slot, readings: readonly Reading[]): { reading: Reading; hints: (Hint & { column: string })[] } | undefined {
+  const hints = slot.columns.map((column) => {
+    const hint = context.hints?.get(`${table}.${slot.key}.${column}`);
+    return hint && { ...hint, column };
+  });
+  if (!hints.some(Boolean)) return undefined;
+  const fits = readings.filter((reading) => hints.every((hint, c) => !hint || reading.values[c] === hint.value));
+  return fits.length === 1 ? { reading: fits[0] as Reading, hints: hints.filter((hint): hint is Hint & { column: string } => hint !== undefined) } : undefined;
 }
 
 /** Whether two candidate cells come from the same text. */

@@ -2,6 +2,7 @@ import { TABLES } from '../../grammar/index';
 import type { Cell, RowInfo, TableKey } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import type { Source } from '../source';
+import type { Hints } from './hints';
 
 /** Options that change how cells are read. */
 export interface CellOptions {
@@ -20,6 +21,8 @@ export interface TableContext {
   name: string;
   /** Where assigned rows are listed with their cells, for the checks (see {@link RowCells}). */
   assigned?: RowCells[];
+  /** Cell values the text before the tables states, to choose among a glued run's readings. */
+  hints?: Hints;
 }
 
 /**
