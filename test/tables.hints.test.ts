@@ -7,7 +7,9 @@ describe('sentences before the tables choosing among a glued run’s readings', 
   it('takes the one reading that agrees with what part 一 states, flagged and warned', () => {
     const text = ['一、总体情况', '集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。', ...table].join('\n');
     const { report, diagnostics } = parseReport(text);
-    const row = report.tables.activeDisclosure?.rows.normativeDocuments;
+    const active = report.tables.activeDisclosure;
+    if (active?.formatVersion !== '2021') throw new Error('expected the 2021 table 二');
+    const row = active.rows.normativeDocuments;
     expect([row?.issued.value, row?.repealed.value, row?.inForce.value]).toEqual([88, 55, 698]);
     expect(row?.repealed.origin).toBe('inferred');
     expect(diagnostics.find((d) => d.code === 'cell/settled')).toMatchObject({ severity: 'warning', position: { start: { line: 5 } } });
