@@ -63,6 +63,13 @@ describe('the lexer', () => {
     );
   });
 
+  it('takes a number whose first digits were lost for unreadable, never for its last digits', () => {
+    // `96171.6` with `96171` lost is `.6`: not 6.
+    for (const cell of ['.6', '．54', '1.2.3']) {
+      expect(lex(`行政事业性收费\t${cell}`).map((token) => token.kind), cell).toEqual(['word', 'unreadable']);
+    }
+  });
+
   it('keeps a line to a bounded number of tokens, the rest one unreadable token', () => {
     const tokens = lex('|'.repeat(50_000));
     expect(tokens.length).toBeLessThanOrEqual(10_001);

@@ -219,6 +219,8 @@ function isOrdinalRun(text: string, start: number, end: number): boolean {
 }
 
 const ASCII_LETTER = /[A-Za-z]/;
+// Only digits and number punctuation, with a digit, yet not a number (readNumber failed on it).
+const NOT_A_NUMBER = /^(?=.*[0-9０-９])[0-9０-９.,，．]+$/;
 // 年 月 日: digits before them are a date.
 const DATE_UNITS: ReadonlySet<number> = new Set([0x5e74, 0x6708, 0x65e5]);
 const FULL_STOP = 0x3002;
@@ -235,8 +237,9 @@ function lexRun(text: string, start: number, end: number, line: number, state: L
     pushNumber(text, state, whole, start, line, at(start), cell, false);
     return;
   }
-  // Digits mixed with Latin letters (`14O867`): a number misread, not a label.
-  if (isDigit(run.charCodeAt(0)) && ASCII_LETTER.test(run) && !/[\u3400-\u9fff]/.test(run)) {
+  // Digits mixed with Latin letters (`14O867`), or with separators no number has (`.54`, a
+  // number whose first digits were lost; `1.2.3`): a number misread, not a label.
+  if ((isDigit(run.charCodeAt(0)) && ASCII_LETTER.test(run) && !/[\u3400-\u9fff]/.test(run)) || NOT_A_NUMBER.test(run)) {
     push(state, 'unreadable', run, start, end, line, at(start), cell);
     return;
   }
