@@ -1,6 +1,5 @@
 import type { TableKey, TableOfKey } from './ast';
-import { APPLICATIONS, REVIEW_LITIGATION } from '../grammar/index';
-import { parseDiagnostic, type Diagnostic } from './diagnostics';
+import type { Diagnostic } from './diagnostics';
 import { splitLines } from './lines/split';
 import { normalize } from './normalize/index';
 import type { ParseOptions } from './parse';
@@ -43,16 +42,6 @@ export function readTable<K extends TableKey>(
   const { items, layout } = readItems(tokens, 0, tokens.length);
   const diagnostics: Diagnostic[] = [];
   const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[key] };
-  const table = assignTable(key, context, items, layout, tokens, 0, normalized.text.length) ?? emptyTable(key, context, normalized.text.length);
+  const table = assignTable(key, context, items, layout, tokens, 0, normalized.text.length, true) as TableOfKey[K];
   return { table, diagnostics };
-}
-
-/** The table of cells that hold no row: no rows, and a missing-table error. */
-function emptyTable<K extends TableKey>(key: K, context: TableContext, end: number): TableOfKey[K] {
-  const position = context.source.position(0, end);
-  context.diagnostics.push(parseDiagnostic('structure/missing-table', `${context.name} was not found`, position));
-  const columns = key === 'applications' ? APPLICATIONS.columns.map((column) => column.key) : key === 'reviewLitigation' ? REVIEW_LITIGATION.columns.map((column) => column.key) : [];
-  const table: Record<string, unknown> = { type: 'table', key, layout: 'tab', columns, rows: {}, unassigned: [], position };
-  if (key === 'activeDisclosure') table.formatVersion = '2021';
-  return table as unknown as TableOfKey[K];
 }

@@ -62,8 +62,11 @@ function withoutStrays(context: TableContext, items: readonly Item[], width: num
 
 const GLUED_ROW_DIGITS = 4;
 
-/** Reads one table from the items of its region; undefined when the region holds no table row. */
-export function assignTable<K extends TableKey>(key: K, context: TableContext, given: readonly Item[], layout: ItemLayout, region: readonly Token[], start: number, end: number): TableOfKey[K] | undefined {
+/**
+ * Reads one table from the items of its region; undefined when the region holds no table row,
+ * unless `known` says the items are the table's whatever they hold (readTable's cells).
+ */
+export function assignTable<K extends TableKey>(key: K, context: TableContext, given: readonly Item[], layout: ItemLayout, region: readonly Token[], start: number, end: number, known = false): TableOfKey[K] | undefined {
   const position = context.source.position(start, end);
   const unassigned: UnassignedRow[] = [];
   const width = key === 'applications' ? APPLICATIONS.columns.length : key === 'reviewLitigation' ? REVIEW_LITIGATION.columns.length : 1;
@@ -115,7 +118,7 @@ export function assignTable<K extends TableKey>(key: K, context: TableContext, g
   // than a year has is glued cells.
   const values = (item: Item) => item.cells.filter((cell) => cell.token.kind !== 'empty');
   const rowLike = (item: Item) => values(item).length >= 2 || values(item).some((cell) => (cell.token.digits?.length ?? 0) > GLUED_ROW_DIGITS);
-  if (!namings.some((naming) => naming.key || naming.several) && !items.some(rowLike)) return undefined;
+  if (!known && !namings.some((naming) => naming.key || naming.several) && !items.some(rowLike)) return undefined;
 
   const placements = place(context, key, slots, items, namings, unassigned);
   const problems: RowProblem[] = placements.map((placement) => ({
