@@ -46,6 +46,9 @@ interface LineState {
 export const MAX_LINE_TOKENS = 10_000;
 
 const NOT_APPLICABLE_MARKS: ReadonlySet<string> = new Set(NOT_APPLICABLE);
+// A run longer than every mark is none: prose runs are long, and hashing one to look it up costs its length.
+const LONGEST_MARK = Math.max(...NOT_APPLICABLE.map((mark) => mark.length));
+const isMark = (run: string) => run.length <= LONGEST_MARK && NOT_APPLICABLE_MARKS.has(run);
 // Page numbers as PDF text shows them, alone on their line.
 const FURNITURE = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 // A markdown table rule: pipes, dashes, colons, spaces, at least one dash.
@@ -206,7 +209,7 @@ function lexRuns(text: string, first: number, last: number, line: number, state:
 /** A run that is a not-applicable mark written in characters (`无`, `不适用`), not in dashes. */
 function isWordMark(text: string, start: number, end: number): boolean {
   const run = text.slice(start, end);
-  return NOT_APPLICABLE_MARKS.has(run) && run.charCodeAt(0) >= 0x2e80 && !/^[—–－]+$/.test(run);
+  return isMark(run) && run.charCodeAt(0) >= 0x2e80 && !/^[—–－]+$/.test(run);
 }
 
 /** A run that is only a row ordinal: `1.`, `2、`, `3．`. */
@@ -221,6 +224,7 @@ function isOrdinalRun(text: string, start: number, end: number): boolean {
 const ASCII_LETTER = /[A-Za-z]/;
 // Only digits and number punctuation, with a digit, yet not a number (readNumber failed on it).
 const NOT_A_NUMBER = /^(?=.*[0-9０-９])[0-9０-９.,，．]+$/;
+const NUMBER_PUNCTUATION: ReadonlySet<number> = new Set([...'.,，．'].map((mark) => mark.charCodeAt(0)));
 // 年 月 日: digits before them are a date.
 const DATE_UNITS: ReadonlySet<number> = new Set([0x5e74, 0x6708, 0x65e5]);
 const FULL_STOP = 0x3002;
@@ -228,7 +232,7 @@ const FULL_STOP = 0x3002;
 /** One run without spaces: a cell of its own, or glued pieces of labels and digit runs. */
 function lexRun(text: string, start: number, end: number, line: number, state: LineState, at: (offset: number) => number, cell: Field): void {
   const run = text.slice(start, end);
-  if (NOT_APPLICABLE_MARKS.has(run)) {
+  if (isMark(run)) {
     push(state, 'notApplicable', run, start, end, line, at(start), cell);
     return;
   }
@@ -239,7 +243,8 @@ function lexRun(text: string, start: number, end: number, line: number, state: L
   }
   // Digits mixed with Latin letters (`14O867`), or with separators no number has (`.54`, a
   // number whose first digits were lost; `1.2.3`): a number misread, not a label.
-  if ((isDigit(run.charCodeAt(0)) && ASCII_LETTER.test(run) && !/[\u3400-\u9fff]/.test(run)) || NOT_A_NUMBER.test(run)) {
+  const opening = run.charCodeAt(0);
+  if ((isDigit(opening) && ASCII_LETTER.test(run) && !/[\u3400-\u9fff]/.test(run)) || ((isDigit(opening) || NUMBER_PUNCTUATION.has(opening)) && NOT_A_NUMBER.test(run))) {
     push(state, 'unreadable', run, start, end, line, at(start), cell);
     return;
   }
@@ -311,6 +316,7 @@ interface NumberRead {
 const UNITS_GLUED = ['万元', '元'];
 const UNITS_ALONE = ['件', '个', '条', '项', '次'];
 const UNITS_WHOLE = [...UNITS_GLUED, ...UNITS_ALONE];
+const UNIT_OPENERS: ReadonlySet<number> = new Set(UNITS_WHOLE.map((unit) => unit.charCodeAt(0)));
 
 /**
  * Reads a number at `start`: digits, thousands groups (`1,234`, `1，234`), decimals, a unit, a
@@ -374,7 +380,8 @@ function readNumber(text: string, start: number, end: number, whole: boolean): N
     read.recovered = true;
     bare = false;
   }
-  for (const unit of whole ? UNITS_WHOLE : UNITS_GLUED) {
+  // Most numbers have no unit: the units' first characters rule them out without a comparison.
+  for (const unit of UNIT_OPENERS.has(text.charCodeAt(read.end)) ? (whole ? UNITS_WHOLE : UNITS_GLUED) : []) {
     if (text.startsWith(unit, read.end) && (!whole || read.end + unit.length === end)) {
       if (!whole && !UNITS_GLUED.includes(unit)) continue;
       read.unit = unit;
@@ -444,6 +451,15 @@ function push(state: LineState, kind: TokenKind, text: string, start: number, en
     lineStart: state.previousLine !== line,
     cell,
     glued,
+    // Every token has every field, so that all tokens share one shape: the stages after the lexer
+    // read tokens in every loop, and property reads over tokens of many shapes cost several times more.
+    value: undefined,
+    digits: undefined,
+    unit: undefined,
+    spaced: undefined,
+    negative: undefined,
+    recovered: undefined,
+    ordinalTaken: undefined,
   };
   state.tokens.push(token);
   state.previousLine = line;
