@@ -24,7 +24,9 @@ const ORDINAL = /[一二三四五六七八九十]+、|[（(][一二三四五六�
 /** Label text cut where an ordinal opens a new label. */
 function segments(text: string): string[] {
   const starts: number[] = [];
-  for (const match of text.matchAll(ORDINAL)) starts.push(match.index as number);
+  // An exec loop on a regexp of its own: matchAll costs several times more, on every label.
+  const ordinal = new RegExp(ORDINAL);
+  for (let match = ordinal.exec(text); match !== null; match = ordinal.exec(text)) starts.push(match.index);
   if (starts.length === 0) return [text];
   const parts: string[] = [];
   // Text before the first ordinal: a group label in a merged column (`其他处理\t(六)\t1.申请人…`).
@@ -43,8 +45,8 @@ const HEADING_PHRASES = SECTIONS.flatMap((section) => section.phrases.map(labelK
 function isHeader(key: string): boolean {
   if (HEADING_PHRASES.some((phrase) => key.includes(phrase))) return true;
   let columns = 0;
-  for (const phrase of COLUMN_PHRASES) if (key.includes(phrase)) columns++;
-  return columns >= 2;
+  for (const phrase of COLUMN_PHRASES) if (key.includes(phrase) && ++columns === 2) return true;
+  return false;
 }
 
 function joined(tokens: readonly Token[]): string {
