@@ -12,6 +12,9 @@ const NOT_KEY = /[\s\p{P}\p{S}]+/gu;
 // Reports repeat the same few hundred labels; NFKC is the costly part of a key.
 const keys = new Memo<string>();
 
+/** A label of the form's own shape opens with its row ordinal: `3.其他`, `（八）其他`, `四、结转…`. */
+export const OPENS_WITH_ORDINAL = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])/;
+
 /** The comparison key of a label. */
 export function labelKey(text: string): string {
   let key = keys.lookup(text);

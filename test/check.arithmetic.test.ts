@@ -233,21 +233,25 @@ describe('arithmetic/not-whole and arithmetic/negative', () => {
 });
 
 describe('arithmetic/not-assessable', () => {
-  it('is one info per identity instance a blank cell is in, naming the cell, and never an error', () => {
+  it('is one warning per identity instance a blank cell is in, naming the cell, saying it would not hold with the blank as 0', () => {
     const report = set(sound(), 'applications', 'granted', { naturalPerson: null });
     const diagnostics = checkReport(report).filter((d) => d.code.startsWith('arithmetic/'));
     expect(diagnostics).toEqual([
       {
         code: 'arithmetic/not-assessable',
-        severity: 'info',
-        message: '表三, column 自然人: （一）至（六）各项办理结果之和等于（七）总计 cannot be checked: （一）予以公开 is blank',
+        severity: 'warning',
+        message:
+          '表三, column 自然人: （一）至（六）各项办理结果之和等于（七）总计 cannot be checked: （一）予以公开 is blank; ' +
+          'with blank cells as 0 it does not hold: the 19 terms （一）予以公开 … （六）其他处理 = 0, but （七）总计 6 (difference -6)',
         position: report.tables.applications?.position,
         cells: [{ table: 'applications', row: 'granted', column: 'naturalPerson' }],
       },
       {
         code: 'arithmetic/not-assessable',
-        severity: 'info',
-        message: '表三, row （一）予以公开: 总计等于各类申请人之和 cannot be checked: 自然人 is blank',
+        severity: 'warning',
+        message:
+          '表三, row （一）予以公开: 总计等于各类申请人之和 cannot be checked: 自然人 is blank; with blank cells as 0 it does not hold: ' +
+          '自然人 0 + 商业企业 0 + 科研机构 0 + 社会公益组织 1 + 法律服务机构 0 + 其他 0 = 1, but 总计 7 (difference -6)',
         position: report.tables.applications?.rows.granted?.position,
         cells: [{ table: 'applications', row: 'granted', column: 'naturalPerson' }],
       },

@@ -104,13 +104,41 @@ function failure(evaluated: Evaluated, otherColumn: string | undefined): Diagnos
   return finding(`arithmetic/${instance.identity.id}`, message, instance.position, [...instance.sum, ...instance.equals]);
 }
 
-function unassessable(instance: Instance, unread: readonly Reading[]): Diagnostic {
+const isBlank = (reading: Reading) => reading.cell?.state === 'blank';
+
+/**
+ * An instance that cannot be checked. When only blank cells stand in its way, it is evaluated
+ * with them as 0 too, and the message says whether it would hold: a wrong 总计 beside blank
+ * zeros must not pass for unknown.
+ */
+function unassessable(instance: Instance, unread: readonly Reading[], report: Report): Diagnostic {
   const why = unread.map((reading) => `${termName(instance, reading.ref)} is ${whyNoValue(reading)}`).join(', ');
+  let message = `${place(instance)}: ${instance.identity.name} cannot be checked: ${why}`;
+  const zeros = unread.every(isBlank) ? (evaluate(instance, report, true) as Evaluated) : undefined;
+  if (zeros && !holds(zeros)) {
+    message +=
+      `; with blank cells as 0 it does not hold: ${side(instance, zeros.sum)}, but ${side(instance, zeros.equals)} ` +
+      `(difference ${formatDifference(zeros.difference)})`;
+  }
+  return finding('arithmetic/not-assessable', message, instance.position, unread.map((reading) => reading.ref));
+}
+
+/**
+ * The instances of a table that only blank cells keep from being checked and that hold with them
+ * as 0, as one finding: a table whose zeros were left blank would otherwise give one per row and
+ * column, all saying the same.
+ */
+function blankButHolding(table: Instance['identity']['table'], instances: readonly { instance: Instance; unread: Reading[] }[], report: Report): Diagnostic {
+  const cells = new Map<string, CellRef>();
+  for (const { unread } of instances) for (const reading of unread) cells.set(`${reading.ref.row} ${reading.ref.column}`, reading.ref);
+  const rows = [...new Set([...cells.values()].map((ref) => rowName(table, ref.row)))];
+  const listed = rows.length > LISTED_TERMS ? `${rows.slice(0, LISTED_TERMS).join(', ')} and ${rows.length - LISTED_TERMS} more rows` : rows.join(', ');
   return finding(
     'arithmetic/not-assessable',
-    `${place(instance)}: ${instance.identity.name} cannot be checked: ${why}`,
-    instance.position,
-    unread.map((reading) => reading.ref),
+    `${tableName(table)}: ${instances.length} identities cannot be checked: ${cells.size} cells are blank (in ${listed}); ` +
+      'with blank cells as 0 they all hold (read blanks as 0 with blankAsZero if blank means 0 here)',
+    report.tables[table]?.position,
+    [...cells.values()],
   );
 }
 
@@ -133,7 +161,8 @@ function rowsMissing(missing: MissingRows, report: Report): Diagnostic {
 
 /**
  * Checks the identities of grammar/ (勾稽关系) on a report's tables: an error for each instance
- * that does not hold, an info for each that cannot be checked.
+ * that does not hold, a warning for each that cannot be checked (one per table for those that
+ * blank cells alone keep unchecked and that hold with them as 0).
  */
 export function checkIdentities(report: Report, blankAsZero: boolean, views: TableViews): Diagnostic[] {
   const results: Result[] = expandIdentities(report, blankAsZero, views).map((expanded) =>
@@ -141,10 +170,17 @@ export function checkIdentities(report: Report, blankAsZero: boolean, views: Tab
   );
   const pairs = wrongColumnPairs(results);
   const diagnostics: Diagnostic[] = [];
+  const holdingWithZeros = new Map<Instance['identity']['table'], { instance: Instance; unread: Reading[] }[]>();
   for (const result of results) {
     if ('kind' in result) diagnostics.push(rowsMissing(result, report));
-    else if ('unread' in result) diagnostics.push(unassessable(result.instance, result.unread));
-    else if (!holds(result)) diagnostics.push(failure(result, pairs.get(result)));
+    else if ('unread' in result) {
+      const { instance, unread } = result;
+      if (unread.every(isBlank) && holds(evaluate(instance, report, true) as Evaluated)) {
+        const table = instance.identity.table;
+        holdingWithZeros.set(table, [...(holdingWithZeros.get(table) ?? []), result]);
+      } else diagnostics.push(unassessable(instance, unread, report));
+    } else if (!holds(result)) diagnostics.push(failure(result, pairs.get(result)));
   }
+  for (const [table, instances] of holdingWithZeros) diagnostics.push(blankButHolding(table, instances, report));
   return diagnostics;
 }

@@ -10,7 +10,7 @@ export const CHECK_CODES: Readonly<Record<string, Severity>> = {
   ...Object.fromEntries(IDENTITIES.map((identity) => [`arithmetic/${identity.id}`, 'error'])),
   'arithmetic/not-whole': 'error',
   'arithmetic/negative': 'error',
-  'arithmetic/not-assessable': 'info',
+  'arithmetic/not-assessable': 'warning',
   ...Object.fromEntries(NARRATIVE_FACTS.map((fact) => [`narrative/${fact.id}`, 'warning'])),
   'years/carried-over': 'error',
   'years/in-force': 'warning',

@@ -1,3 +1,4 @@
+import { expectOptions, expectReport } from '../arguments';
 import type { Report } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { checkIdentities } from './arithmetic';
@@ -5,8 +6,8 @@ import { tableViews, type TableViews } from './cells';
 import { checkCounts } from './counts';
 import { checkNarrative } from './narrative';
 import { createLocator } from './sentences';
+import { compareReports as compareYears } from './years';
 
-export { compareReports } from './years';
 export { CHECK_CODES } from './codes';
 
 /** Options of {@link checkReport}. */
@@ -36,7 +37,9 @@ export interface CheckReportOptions {
  *   two applicant columns by +d and −d while 总计 balances, the message says an application was
  *   likely filed under the wrong column.
  * - An identity with a blank, not-applicable or unreadable cell, or a missing row, is one
- *   `arithmetic/not-assessable` info, never an error.
+ *   `arithmetic/not-assessable` warning, never an error. Where only blank cells stand in the
+ *   way, it is also evaluated with them as 0: the message says when it would not hold then, and
+ *   the identities of a table that would all hold are one warning for the table.
  * - A count that is not whole or is negative is `arithmetic/not-whole` / `arithmetic/negative`.
  * - A stated count that differs from its cell is a warning `narrative/<fact id>`.
  *
@@ -45,6 +48,9 @@ export interface CheckReportOptions {
  * @param report - A parsed report.
  * @param options - See {@link CheckReportOptions}.
  * @returns The findings: counts, then identities in grammar/ order, then narrative.
+ * @throws {TypeError} When `report` is not a Report (its `meta`, `sections`, `tables`, parts, rows
+ *   and cells as src/ast.ts has them), or `options` is neither undefined nor an object whose
+ *   `blankAsZero` and `narrative` are booleans and `text` a string (each may be undefined).
  *
  * @example
  * ```ts
@@ -62,6 +68,8 @@ export interface CheckReportOptions {
  * ```
  */
 export function checkReport(report: Report, options: CheckReportOptions = {}): Diagnostic[] {
+  expectReport('checkReport', 'report', report);
+  expectOptions('checkReport', 'options', options, { blankAsZero: 'boolean', text: 'string', narrative: 'boolean' });
   return checkTables(report, options, tableViews(report));
 }
 
@@ -73,4 +81,36 @@ export function checkTables(report: Report, options: CheckReportOptions, views: 
     diagnostics.push(...checkNarrative(report, { locate: createLocator(report, options.text), blankAsZero }));
   }
   return diagnostics;
+}
+
+/**
+ * Compares two consecutive annual reports of the same agency: this year's 上年结转 must equal last
+ * year's 结转下年度继续办理 in every column (`years/carried-over`, error), and this year's 现行有效
+ * should be last year's plus 制发 minus 废止 (`years/in-force`, warning: documents also lapse).
+ * Reports whose years are known and not consecutive are not compared (`years/not-consecutive`).
+ *
+ * Positions point into the current report. `cells` name cells of both reports: the row key tells
+ * which (`carriedForward` and last year's `inForce` are the previous report's).
+ *
+ * @param previous - Last year's report.
+ * @param current - This year's report.
+ * @returns The findings, in table order.
+ * @throws {TypeError} When `previous` or `current` is not a Report (its `meta`, `sections`,
+ *   `tables`, parts, rows and cells as src/ast.ts has them).
+ *
+ * @example
+ * ```ts
+ * import { compareReports, parseReport } from 'xxgk-report';
+ * const table = (first: string, last: string) =>
+ *   `三、收到和处理政府信息公开申请情况\n二、上年结转政府信息公开申请数量\t${first}\t0\t0\t0\t0\t0\t${first}\n四、结转下年度继续办理\t${last}\t0\t0\t0\t0\t0\t${last}`;
+ * const previous = parseReport(`2021年某县政府信息公开工作年度报告\n${table('0', '3')}`).report;
+ * const current = parseReport(`2022年某县政府信息公开工作年度报告\n${table('2', '0')}`).report;
+ * compareReports(previous, current).map((d) => d.code); //=> ['years/carried-over', 'years/carried-over']
+ * ```
+ */
+export function compareReports(previous: Report, current: Report): Diagnostic[] {
+  // The comparison lives in years.ts; this entry point checks the arguments a caller gives.
+  expectReport('compareReports', 'previous', previous);
+  expectReport('compareReports', 'current', current);
+  return compareYears(previous, current);
 }

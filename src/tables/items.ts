@@ -1,3 +1,4 @@
+import { OPENS_WITH_ORDINAL } from '../labels';
 import { isCellToken, type Token } from '../tokens/token';
 
 /**
@@ -159,17 +160,24 @@ function isEdge(spans: ReadonlyMap<number, { first: number; last: number }>, tok
 /**
  * Lines of a tab or pipe table that hold two words or more and no value: the header rows
  * (`（本列数据的勾稽关系为…）\t\t申请人情况\t…\t总计`). Their empty fields are the gaps of merged
- * header cells, not cells, and their words label no row of their own.
+ * header cells, not cells, and their words label no row of their own. A line whose last word
+ * opens with a row ordinal is a row left blank under its group's label
+ * (`\t（三）不予公开\t1.属于国家秘密\t\t…`): its empty fields are its cells.
  */
 function headerLines(region: readonly Token[]): Set<number> {
   const words = new Map<number, number>();
+  const lastWord = new Map<number, Token>();
   const valued = new Set<number>();
   for (const token of region) {
-    if (token.kind === 'word') words.set(token.line, (words.get(token.line) ?? 0) + 1);
-    else if (isCellToken(token) && token.kind !== 'empty') valued.add(token.line);
+    if (token.kind === 'word') {
+      words.set(token.line, (words.get(token.line) ?? 0) + 1);
+      lastWord.set(token.line, token);
+    } else if (isCellToken(token) && token.kind !== 'empty') valued.add(token.line);
   }
   const lines = new Set<number>();
-  for (const [line, count] of words) if (count >= 2 && !valued.has(line)) lines.add(line);
+  for (const [line, count] of words) {
+    if (count >= 2 && !valued.has(line) && !OPENS_WITH_ORDINAL.test((lastWord.get(line) as Token).text)) lines.add(line);
+  }
   return lines;
 }
 

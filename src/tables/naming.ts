@@ -1,5 +1,5 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, APPLICATIONS, REVIEW_LITIGATION, SECTIONS } from '../../grammar/index';
-import { createMatcher, labelKey } from '../labels';
+import { createMatcher, labelKey, OPENS_WITH_ORDINAL } from '../labels';
 import type { Token } from '../tokens/token';
 import { nameApplicationsRow } from './applications';
 
@@ -98,8 +98,6 @@ export function nameApplicationsItem(labels: readonly Token[], own: readonly Tok
 
 // An item's ordinal: `1.`, `2、`.
 const ITEM_ORDINAL = /^\s*\d{1,2}[.．、]/;
-// A label of the form's own shape, with its ordinal: `3.其他`, `（八）其他`.
-const OPENS_WITH_ORDINAL = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])/;
 
 const activeMatchers = { '2021': createMatcher(ACTIVE_DISCLOSURE_2021.rows), '2019': createMatcher(ACTIVE_DISCLOSURE_2019.rows) };
 const reviewMatcher = createMatcher(REVIEW_LITIGATION.rows);
