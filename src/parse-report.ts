@@ -1,3 +1,4 @@
+import { expectOptions } from './arguments';
 import type { ParseResult } from './ast';
 import { checkTables } from './check/index';
 import { readReport, type ParseOptions } from './parse';
@@ -15,7 +16,8 @@ import { readReport, type ParseOptions } from './parse';
  * @param text - The report as text: a copied web page, a Word export, OCR, markdown…
  * @param options - See {@link ParseOptions}.
  * @returns `{ report, diagnostics }`.
- * @throws {TypeError} When `text` is not a string.
+ * @throws {TypeError} When `text` is not a string, or `options` is neither undefined nor an object whose
+ *   `blankAsZero`, `convertTraditional` and `check` are booleans (or undefined).
  *
  * @example
  * ```ts
@@ -31,6 +33,7 @@ export function parseReport(text: string, options?: ParseOptions): ParseResult {
     const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text;
     throw new TypeError(`parseReport expects the report as a string, got ${got}`);
   }
+  expectOptions('parseReport', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean' });
   const { report, diagnostics, views } = readReport(text, options);
   if (options?.check !== false) diagnostics.push(...checkTables(report, { text }, views));
   // Stable: parse diagnostics stay ahead of check diagnostics at the same place.

@@ -1,3 +1,5 @@
+import { TABLES } from '../grammar/index';
+import { expectChoice, expectOptions, expectStringRows } from './arguments';
 import type { TableKey, TableOfKey } from './ast';
 import type { Diagnostic } from './diagnostics';
 import { splitLines } from './lines/split';
@@ -9,6 +11,7 @@ import { readItems } from './tables/items';
 import { TABLE_NAMES, type TableContext } from './tables/rows';
 import { lex } from './tokens/lex';
 
+const TABLE_KEYS: readonly TableKey[] = TABLES.map((table) => table.key);
 
 /**
  * Interprets a table you already have as cells (from an HTML table, a spreadsheet, a PDF
@@ -20,6 +23,9 @@ import { lex } from './tokens/lex';
  * @param cells - The table's rows, each a list of cell texts (labels and values, gaps as `''`).
  * @param options - `blankAsZero` as for {@link parseReport}.
  * @returns The typed table and what could not be read.
+ * @throws {TypeError} When `key` is not a table key of grammar/ (`TABLES`: `activeDisclosure`,
+ *   `applications`, `reviewLitigation`), `cells` is not an array of arrays of strings, or `options`
+ *   is neither undefined nor an object whose `blankAsZero` is a boolean (or undefined).
  *
  * @example
  * ```ts
@@ -32,6 +38,9 @@ export function readTable<K extends TableKey>(
   cells: readonly (readonly string[])[],
   options: Pick<ParseOptions, 'blankAsZero'> = {},
 ): { table: TableOfKey[K]; diagnostics: Diagnostic[] } {
+  expectChoice('readTable', 'key', key, TABLE_KEYS);
+  expectStringRows('readTable', 'cells', cells);
+  expectOptions('readTable', 'options', options, { blankAsZero: 'boolean' });
   // Tabs, line breaks and pipes inside a cell would split it: they become spaces and ｜.
   const text = cells.map((row) => row.map((cell) => cell.replace(/[\t\r\n]/g, ' ').replace(/\|/g, '｜')).join('\t')).join('\n');
   const normalized = normalize(text);

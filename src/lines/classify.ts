@@ -1,3 +1,4 @@
+import { expectLines, expectString } from '../arguments';
 import { holdsValue, readCell } from '../tables/cell';
 import { readHeading, stripMarkdown } from '../structure/headings';
 import type { Line } from './split';
@@ -34,8 +35,13 @@ function endsLikeValue(text: string): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19) || code === 63 || code === 0xff1f || code === 47 || code === 0x2014 || code === 45;
 }
 
-/** The kind of one line. Cheap tests first: most lines are prose. */
+/**
+ * The kind of one line. Cheap tests first: most lines are prose.
+ *
+ * @throws {TypeError} When `text` is not a string.
+ */
 export function classifyLine(text: string): LineKind {
+  expectString('classifyLine', 'text', text);
   const trimmed = text.trim();
   if (trimmed === '') return text.includes('\t') ? 'E' : 'B';
   if (trimmed.includes('|')) return SEPARATOR_ROW.test(trimmed) ? '-' : 'R';
@@ -132,8 +138,13 @@ function isCountLine(text: string): boolean {
   return true;
 }
 
-/** Kinds of all lines, as a string with one character per line. */
+/**
+ * Kinds of all lines, as a string with one character per line.
+ *
+ * @throws {TypeError} When `lines` is not an array of lines (objects with a `text` string).
+ */
 export function classifyLines(lines: readonly Line[]): string {
+  expectLines('classifyLines', 'lines', lines);
   // As code units, turned into a string a chunk at a time: a string grown a character at a time
   // is a chain of as many pieces, and joining an array of them is slower still.
   const codes = new Uint8Array(lines.length);

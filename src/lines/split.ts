@@ -1,3 +1,5 @@
+import { expectString } from '../arguments';
+
 /** One line of the normalised text. Offsets are into the normalised text; `end` excludes `\n`. */
 export interface Line {
   /** 0-based index of the line. */
@@ -7,8 +9,13 @@ export interface Line {
   text: string;
 }
 
-/** Splits normalised text (line breaks already `\n`) into lines. */
+/**
+ * Splits normalised text (line breaks already `\n`) into lines.
+ *
+ * @throws {TypeError} When `text` is not a string.
+ */
 export function splitLines(text: string): Line[] {
+  expectString('splitLines', 'text', text);
   const lines: Line[] = [];
   let start = 0;
   let index = 0;

@@ -1,3 +1,4 @@
+import { expectOptions, expectString } from '../arguments';
 import { repairCommas } from './commas';
 import { cleanInvisible } from './invisible';
 import { OffsetChain } from './offset-map';
@@ -48,8 +49,13 @@ export interface Normalized {
  * Cleans the text a parser should see while keeping every offset traceable to the input.
  * The order matters: pinyin goes before the comma repair (so `習(xí),近` has Han on both sides of
  * its comma), and both before conversion (so it runs on the text that will be parsed).
+ *
+ * @throws {TypeError} When `input` is not a string, or `options` is neither undefined nor an object
+ *   whose `convertTraditional` is a boolean (or undefined).
  */
 export function normalize(input: string, options: NormalizeOptions = {}): Normalized {
+  expectString('normalize', 'input', input);
+  expectOptions('normalize', 'options', options, { convertTraditional: 'boolean' });
   const invisible = cleanInvisible(input);
   const pinyin = stripPinyin(invisible.text);
   const commas = repairCommas(pinyin.text);

@@ -1,4 +1,5 @@
 import TSCharacters from 'opencc-js/dict/TSCharacters';
+import { expectString } from '../arguments';
 import { TextBuilder } from './builder';
 import { isHan } from './han';
 import { EditLog } from './offset-map';
@@ -82,8 +83,13 @@ function getConverter(): (text: string) => string {
   return converter;
 }
 
-/** True when the text contains traditional-only characters (cheap; no dictionary build). */
+/**
+ * True when the text contains traditional-only characters (cheap; no dictionary build).
+ *
+ * @throws {TypeError} When `text` is not a string.
+ */
 export function hasTraditional(text: string): boolean {
+  expectString('hasTraditional', 'text', text);
   const detector = getDetector();
   // Every report pays for this scan, most for nothing else here: where the engine can copy the
   // text into memory natively, it is read two code units to a 32-bit word, and a word is only

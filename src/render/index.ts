@@ -1,6 +1,7 @@
 import { SECTIONS } from '../../grammar/index';
+import { expectOptions, expectReport } from '../arguments';
 import type { Meta, Report, SectionKey } from '../ast';
-import { writeBlocks, type RenderLayout } from './layouts';
+import { RENDER_LAYOUTS, writeBlocks, type RenderLayout } from './layouts';
 import { activeDisclosureBlocks, applicationsBlock, reviewLitigationBlock, type CellBlock } from './tables';
 
 export type { RenderLayout } from './layouts';
@@ -42,6 +43,9 @@ function tableBlocks(report: Report, section: SectionKey): CellBlock[] {
  * @param report - A report, parsed or built.
  * @param options - See {@link RenderReportOptions}.
  * @returns The report as text.
+ * @throws {TypeError} When `report` is not a Report (its `meta`, `sections`, `tables`, parts, rows
+ *   and cells as src/ast.ts has them), or `options` is neither undefined nor an object whose
+ *   `layout` is `tab`, `pipe` or `cell-per-line` (or undefined).
  *
  * @example
  * ```ts
@@ -53,6 +57,8 @@ function tableBlocks(report: Report, section: SectionKey): CellBlock[] {
  * ```
  */
 export function renderReport(report: Report, options: RenderReportOptions = {}): string {
+  expectReport('renderReport', 'report', report);
+  expectOptions('renderReport', 'options', options, { layout: RENDER_LAYOUTS });
   const layout = options.layout ?? 'tab';
   const { meta } = report;
   const lines: string[] = [];

@@ -34,6 +34,9 @@ function cellPerLine(block: CellBlock): string[] {
 
 const WRITERS: Record<RenderLayout, (block: CellBlock) => string[]> = { tab, pipe, 'cell-per-line': cellPerLine };
 
+/** Every layout `renderReport` writes. */
+export const RENDER_LAYOUTS = Object.keys(WRITERS) as readonly RenderLayout[];
+
 /** Writes a table's blocks in a layout, as lines. */
 export function writeBlocks(blocks: readonly CellBlock[], layout: RenderLayout): string[] {
   return blocks.flatMap(WRITERS[layout]);

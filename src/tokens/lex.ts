@@ -1,4 +1,5 @@
 import { NOT_APPLICABLE } from '../../grammar/index';
+import { expectString } from '../arguments';
 import type { Field, Token, TokenKind } from './token';
 
 /**
@@ -11,8 +12,11 @@ import type { Field, Token, TokenKind } from './token';
  * format. Two things are settled here because only the characters show them: a row ordinal glued
  * behind a digit run (`…00000002.其他法律…`) goes to the label it numbers, and a line that is page
  * furniture (`-2-`, `— 5 —`, `第 3 页`) is one `furniture` token.
+ *
+ * @throws {TypeError} When `text` is not a string.
  */
 export function lex(text: string): Token[] {
+  expectString('lex', 'text', text);
   const tokens: Token[] = [];
   const state: LineState = { tokens, previousLine: -1, blankLines: 0, lineTokens: 0 };
   let start = 0;
