@@ -13,6 +13,8 @@ export const PARSE_CODES = {
   'structure/missing-table': 'error',
   'structure/pre-2019-format': 'warning',
   'structure/no-title': 'info',
+  'structure/not-a-report': 'error',
+  'structure/several-reports': 'warning',
   'table/unknown-row': 'warning',
   'table/duplicate-row': 'warning',
   'table/too-many-values': 'error',
@@ -31,6 +33,7 @@ export const PARSE_CODES = {
   'cell/settled': 'warning',
   'cell/unit-converted': 'info',
   'text/traditional-converted': 'info',
+  'text/wrong-encoding': 'error',
 } as const satisfies Record<string, Severity>;
 
 /** A code the parser emits. */

@@ -10,6 +10,7 @@ import { readOutline as readOutlineOf, type Outline } from './structure/outline'
 import { readCell as readCellOf, type CellReading } from './tables/cell';
 
 export { parseReport } from './parse-report';
+export { parseReports } from './parse-reports';
 export type { ParseOptions } from './parse';
 export type * from './ast';
 export type { CellRef, Diagnostic, DiagnosticCode, ParseCode, ArithmeticCode, Severity } from './diagnostics';

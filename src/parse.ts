@@ -8,6 +8,8 @@ import { normalize } from './normalize/index';
 import { createSource, type Source } from './source';
 import { readSubsection, stripMarkdown } from './structure/headings';
 import { readOutline, type Outline } from './structure/outline';
+import { misdecoding, notAReport } from './structure/input';
+import { reportStart } from './structure/reports';
 import { assignTable } from './tables/assign';
 import { readItems } from './tables/items';
 import { readHints } from './tables/hints';
@@ -148,6 +150,20 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
   const source = createSource(input, normalized, lines);
   const kinds = classifyLines(lines);
   const outline = readOutline(lines, kinds);
+  const later = laterReportStarts(lines, outline);
+  if (later.length > 0) {
+    // Another report follows: this one is read from the text before it, where every position
+    // is the same as in the whole text.
+    const first = later[0] as number;
+    const startLine = lines[first] as Line;
+    const at = source.position(startLine.start, startLine.end);
+    const result = readReport(input.slice(0, at.start.offset), options);
+    const more = later.length === 1 ? 'A second report' : `${later.length} more reports`;
+    result.diagnostics.push(
+      parseDiagnostic('structure/several-reports', `${more} start${later.length === 1 ? 's' : ''} here (\`${startLine.text.trim().slice(0, 40)}\`): only the first report is read; parseReports reads each`, at),
+    );
+    return result;
+  }
 
   const { tables, views, tableLines } = readTables(normalized.text, lex(normalized.text), lines, source, options, diagnostics);
 
@@ -178,13 +194,31 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
     position: source.position(0, normalized.text.length),
   };
 
-  if (normalized.counts.traditional > 0) {
+  const misdecoded = misdecoding(input);
+  if (misdecoded !== undefined) {
+    diagnostics.push(parseDiagnostic('text/wrong-encoding', `The text was decoded with the wrong encoding: ${misdecoded}`));
+  } else if (normalized.counts.traditional > 0) {
+    // Characters of mojibake are no script: counted only in a text decoded right.
     diagnostics.push(
       parseDiagnostic('text/traditional-converted', `${normalized.counts.traditional} traditional characters were read as simplified`),
     );
   }
-  if (!facts.title) diagnostics.push(parseDiagnostic('structure/no-title', 'No title line (…年度报告) was found'));
-  if (formatVersion === 'pre-2019') {
+  const nothingFound = !facts.title && outline.sections.length === 0 && outline.pre2019Headings.length === 0 && Object.keys(tables).length === 0;
+  if (nothingFound) {
+    // One finding, not one per part and table: none of them is there to be missing.
+    diagnostics.push(parseDiagnostic('structure/not-a-report', `This is not an annual report's text: ${misdecoded !== undefined ? 'its characters are not the text of the file (see text/wrong-encoding)' : notAReport(input)}`));
+  } else {
+    pushMissing(report, outline, lines, source, diagnostics);
+  }
+  // In the order they were found: parseReport sorts them once, with the checks' findings.
+  return { report, diagnostics, views };
+}
+
+/** What a report's text lacks: its title, its parts, its tables, or the format they follow. */
+function pushMissing(report: Report, outline: Outline, lines: readonly Line[], source: Source, diagnostics: Diagnostic[]): void {
+  const { sections, tables } = report;
+  if (!report.meta.title) diagnostics.push(parseDiagnostic('structure/no-title', 'No title line (…年度报告) was found'));
+  if (report.meta.formatVersion === 'pre-2019') {
     const line = outline.pre2019Headings[0];
     const at = line === undefined ? undefined : source.position((lines[line] as Line).start, (lines[line] as Line).end);
     diagnostics.push(
@@ -202,8 +236,29 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
       }
     }
   }
-  // In the order they were found: parseReport sorts them once, with the checks' findings.
-  return { report, diagnostics, views };
+}
+
+/** The lines later reports of the text start on (see {@link Outline.laterReports}). */
+function laterReportStarts(lines: readonly Line[], outline: Outline): number[] {
+  const starts: number[] = [];
+  let previous = outline.sections[outline.sections.length - 1]?.first ?? 0;
+  for (const heading of outline.laterReports) {
+    starts.push(reportStart(lines, heading, previous + 1));
+    previous = heading;
+  }
+  return starts;
+}
+
+/**
+ * Where each report of a text holding several starts and ends, as offsets into `input`: one span
+ * for the whole text when it holds one report (or none).
+ */
+export function reportSpans(input: string, options: ParseOptions = {}): { start: number; end: number }[] {
+  const normalized = normalize(input, { convertTraditional: options.convertTraditional ?? true });
+  const lines = splitLines(normalized.text);
+  const source = createSource(input, normalized, lines);
+  const starts = [0, ...laterReportStarts(lines, readOutline(lines, classifyLines(lines))).map((line) => source.position((lines[line] as Line).start, (lines[line] as Line).start).start.offset)];
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? input.length }));
 }
 
 function put<K extends TableKey>(tables: Tables, key: K, table: TableOfKey[K]): void {

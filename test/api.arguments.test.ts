@@ -71,6 +71,12 @@ describe('the cases that used to fail inside or pass silently', () => {
 });
 
 describe('each public function', () => {
+  it('parseReports: text and each option', () => {
+    rejects('parseReports', 'text', () => api.parseReports(42 as never));
+    rejects('parseReports', 'options', () => api.parseReports(TEXT, null as never));
+    expect(rejects('parseReports', 'options.blankAsZero', () => api.parseReports(TEXT, { blankAsZero: 'no' } as never))).toMatch(/must be a boolean, got a string$/);
+  });
+
   it('parseReport: text (the message it always had), and each option', () => {
     expect(typeErrorOf(() => api.parseReport(42 as never)).message).toBe('parseReport expects the report as a string, got number');
     rejects('parseReport', 'options', () => api.parseReport(TEXT, 'fast' as never));
@@ -337,6 +343,10 @@ describe('called with anything, every public function returns or throws its own 
   // A parse of the fixture takes milliseconds: fewer runs where the text can be the whole report.
   test.prop([fc.oneof(textArg, fc.constant(TEXT)), parseOptions], { numRuns: runs(150) })('parseReport', (text, options) => {
     returnsOrOwnTypeError('parseReport', () => api.parseReport(text as string, options as never));
+  });
+
+  test.prop([fc.oneof(textArg, fc.constant(TEXT)), parseOptions], { numRuns: runs(100) })('parseReports', (text, options) => {
+    returnsOrOwnTypeError('parseReports', () => api.parseReports(text as string, options as never));
   });
 
   test.prop([reportArg, checkOptions], { numRuns: runs(1000) })('checkReport', (report, options) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { parseReport } from '../src/index';
+import { describe, expect, it, vi } from 'vitest';
+import { parseReport, parseReports } from '../src/index';
 
 const REPORT_000 = readFileSync(new URL('./fixtures/corpus/000_ec7f0e0f1bb37103.txt', import.meta.url), 'utf8');
 
@@ -44,5 +44,121 @@ describe('a table whose zeros are left blank', () => {
     const failed = diagnostics.filter((d) => d.code === 'arithmetic/applications-outcomes');
     expect(failed.map((d) => d.severity)).toEqual(['error']);
     expect(diagnostics.filter((d) => d.code === 'arithmetic/not-assessable')).toEqual([]);
+  });
+});
+
+describe('results never depend on earlier calls', () => {
+  // Tables with thousands separators, read with readTable and as a report's text, in either
+  // order, each time in a fresh copy of the library: a cache shared between calls would show.
+  const rows = (scale: number): string[][] => [
+    ['一、本年新收政府信息公开申请数量', '', (1000 * scale).toLocaleString('en'), '0', '0', '0', '0', '0', (1000 * scale).toLocaleString('en')],
+    ['（七）总计', '', '1,000', '0', '0', '0', '0', '0', '1,000'],
+  ];
+  const report = (scale: number) =>
+    ['三、收到和处理政府信息公开申请情况', '申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计', ...rows(scale).map((row) => row.join('\t'))].join('\n');
+
+  async function fresh() {
+    vi.resetModules();
+    return import('../src/index');
+  }
+
+  it('readTable then parseReport gives what each gives alone, and the reverse', async () => {
+    for (let scale = 1; scale <= 20; scale++) {
+      const alone = await fresh();
+      const table = JSON.stringify(alone.readTable('applications', rows(scale)));
+      const parsed = JSON.stringify((await fresh()).parseReport(report(scale)));
+      const tableFirst = await fresh();
+      expect(JSON.stringify(tableFirst.readTable('applications', rows(scale)))).toBe(table);
+      expect(JSON.stringify(tableFirst.parseReport(report(scale)))).toBe(parsed);
+      const parseFirst = await fresh();
+      expect(JSON.stringify(parseFirst.parseReport(report(scale)))).toBe(parsed);
+      expect(JSON.stringify(parseFirst.readTable('applications', rows(scale)))).toBe(table);
+    }
+  });
+});
+
+describe('text that is no report', () => {
+  const GB18030 = readFileSync(new URL('./fixtures/encodings/001_b5fe446b3f679b76.gb18030.txt', import.meta.url));
+  const only = (text: string) => parseReport(text).diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`);
+
+  it.each([
+    ['empty', '', 'the text is empty'],
+    ['words', 'hello world', 'it has no title (…年度报告), none of the six parts and none of the three tables'],
+    ['a PDF', '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>', 'it is a PDF file read as text'],
+    ['a DOCX', 'PK\u0003\u0004\u0014\u0000\u0006\u0000\u0008\u0000[Content_Types].xml', 'it is a zip archive read as text, such as a Word (.docx) file'],
+    ['HTML', '<!DOCTYPE html><html><body><p>hello</p></body></html>', 'it is markup (HTML or XML)'],
+  ])('%s: one structure/not-a-report error, with a hint', (_, text, hint) => {
+    const diagnostics = only(text);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toContain("error structure/not-a-report: This is not an annual report's text: ");
+    expect(diagnostics[0]).toContain(hint);
+  });
+
+  it.each([
+    ['UTF-8', 'utf-8', 'are U+FFFD'],
+    ['Latin-1', 'latin1', 'accented Latin letters'],
+    ['Big5', 'big5', 'none of the words every report uses'],
+  ])('a GB18030 file decoded as %s: text/wrong-encoding, and no traditional characters counted', (_, encoding, evidence) => {
+    const diagnostics = only(new TextDecoder(encoding).decode(GB18030));
+    expect(diagnostics.filter((d) => d.startsWith('error text/wrong-encoding'))).toEqual([expect.stringContaining(evidence)]);
+    expect(diagnostics.filter((d) => d.includes('text/traditional-converted'))).toEqual([]);
+    expect(diagnostics.filter((d) => !/wrong-encoding|not-a-report/.test(d))).toEqual([]);
+  });
+
+  it('the same file decoded right is a report with no such finding', () => {
+    expect(only(new TextDecoder('gb18030').decode(GB18030)).filter((d) => /wrong-encoding|not-a-report/.test(d))).toEqual([]);
+  });
+});
+
+describe('two reports in one text', () => {
+  const second = readFileSync(new URL('./fixtures/corpus/002_451407376180ac87.txt', import.meta.url), 'utf8');
+  const both = `${REPORT_000}\n\n${second}`;
+  // The second report (in traditional characters) starts with its title line.
+  const secondStart = REPORT_000.length + 2;
+
+  it('parseReport reads the first and says where the second starts', () => {
+    const { report, diagnostics } = parseReport(both);
+    const found = diagnostics.filter((d) => d.code === 'structure/several-reports');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.severity).toBe('warning');
+    expect(found[0]?.position?.start.offset).toBe(secondStart);
+    expect(found[0]?.message).toContain('parseReports reads each');
+    expect(report.meta.title).toBe('2022年渠县政府信息公开工作年度报告');
+    // Part 六 ends where the second report starts: none of its text is swallowed.
+    expect(report.sections.other?.text).not.toContain('泸州');
+    const alone = parseReport(REPORT_000).report;
+    expect(report.tables).toEqual(alone.tables);
+    expect(report.sections.other?.text).toBe(alone.sections.other?.text);
+  });
+
+  it('parseReports returns each, with positions in the whole text', () => {
+    const results = parseReports(both);
+    expect(results.map((result) => result.report.meta.title)).toEqual(['2022年渠县政府信息公开工作年度报告', '泸州市2022年政府信息公开工作年度报告']);
+    const alone = parseReport(second);
+    const later = results[1] as (typeof results)[number];
+    expect(later.diagnostics.map((d) => d.code)).toEqual(alone.diagnostics.map((d) => d.code));
+    const cell = later.report.tables.applications?.rows.newReceived?.total;
+    expect(cell?.value).toBe(alone.report.tables.applications?.rows.newReceived?.total.value);
+    expect(both.slice(cell?.position.start.offset, cell?.position.end.offset)).toBe(cell?.raw);
+    expect(cell?.position.start.line).toBe((alone.report.tables.applications?.rows.newReceived?.total.position.start.line as number) + both.slice(0, secondStart).split('\n').length - 1);
+  });
+
+  it('parseReports of one report is parseReport', () => {
+    expect(parseReports(REPORT_000)).toEqual([parseReport(REPORT_000)]);
+    expect(parseReports('')).toEqual([parseReport('')]);
+  });
+});
+
+describe('a 50 MB line of \\t0', () => {
+  it('is read in bounded memory and time', () => {
+    const text = '\t0'.repeat(25_000_000);
+    const before = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const { diagnostics } = parseReport(text);
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(diagnostics.map((d) => d.code)).toEqual(['structure/not-a-report']);
+    // The text itself is 50 MB (one byte a character); what the parse keeps is a fraction of it.
+    expect(grown).toBeLessThan(300_000_000);
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

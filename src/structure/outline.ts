@@ -21,6 +21,11 @@ export interface Outline {
   sections: HeadingAt[];
   /** Lines of pre-2019 style part headings (收费及减免, a seventh part…). */
   pre2019Headings: number[];
+  /**
+   * Lines of part 一 headings that open another report: a text holding several (a page listing
+   * two years, exports run together). `sections` are the first report's.
+   */
+  laterReports: number[];
 }
 
 /** Reads the part headings of the lines whose kinds are given (tables are read from tokens, see tables/regions.ts). */
@@ -49,9 +54,39 @@ export function readOutline(lines: readonly Line[], kinds: string): Outline {
     order = rank;
     sections.push({ first: line, last: line, section });
   }
-  for (let s = 0; s < sections.length; s++) {
-    const next = sections[s + 1];
-    (sections[s] as HeadingAt).last = next ? next.first - 1 : lines.length - 1;
+  const laterReports = findLaterReports(candidates, kinds);
+  const end = laterReports[0] ?? lines.length;
+  const kept = sections.filter((heading) => heading.first < end);
+  for (let s = 0; s < kept.length; s++) {
+    const next = kept[s + 1];
+    (kept[s] as HeadingAt).last = next ? next.first - 1 : end - 1;
   }
-  return { sections, pre2019Headings };
+  return { sections: kept, pre2019Headings, laterReports };
+}
+
+/**
+ * Part 一 headings that open another report: each after the parts 一 to 四 of the report before
+ * it and followed by a part 二. A heading listed in a table of contents (another part heading
+ * right under it) neither opens a report nor counts as a part seen: a contents list before the
+ * parts is no report of its own.
+ */
+function findLaterReports(candidates: readonly { line: number; section: SectionHeading }[], kinds: string): number[] {
+  const starts: number[] = [];
+  let seen = new Set<number>();
+  let lastPartTwo = -1;
+  for (let c = 0; c < candidates.length; c++) if ((candidates[c] as { section: SectionHeading }).section.key === SECTION_ORDER[1]) lastPartTwo = c;
+  for (let c = 0; c < candidates.length; c++) {
+    const { line, section } = candidates[c] as { line: number; section: SectionHeading };
+    let next = line + 1;
+    while (next < kinds.length && kinds[next] === 'B') next++;
+    if (kinds[next] === 'H') continue;
+    const rank = SECTION_ORDER.indexOf(section.key);
+    const opensAnother = rank === 0 && c < lastPartTwo && [0, 1, 2, 3].every((part) => seen.has(part));
+    if (opensAnother) {
+      starts.push(line);
+      seen = new Set();
+    }
+    seen.add(rank);
+  }
+  return starts;
 }
