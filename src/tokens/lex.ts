@@ -455,15 +455,6 @@ function push(state: LineState, kind: TokenKind, text: string, start: number, en
     lineStart: state.previousLine !== line,
     cell,
     glued,
-    // Every token has every field, so that all tokens share one shape: the stages after the lexer
-    // read tokens in every loop, and property reads over tokens of many shapes cost several times more.
-    value: undefined,
-    digits: undefined,
-    unit: undefined,
-    spaced: undefined,
-    negative: undefined,
-    recovered: undefined,
-    ordinalTaken: undefined,
   };
   state.tokens.push(token);
   state.previousLine = line;
