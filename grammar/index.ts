@@ -205,6 +205,14 @@ export const TABLES = [
   { key: 'reviewLitigation', name: '表四（行政复议、行政诉讼）', section: 'reviewLitigation', anchors: ['行政复议', '行政诉讼'] },
 ] as const;
 
+/**
+ * Units a cell may carry after its number. `money`: amounts (table 二's fees are in 万元; a cell
+ * in 元 is converted). `count`: what the counting columns count (`5件`); a count unit is read
+ * only in a cell of its own, since glued to the label after it (`5件行政许可`) it may be the
+ * label's. The longer spelling comes first: `万元` before `元`.
+ */
+export const UNITS = { money: ['万元', '元'], count: ['件', '个', '条', '项', '次'] } as const;
+
 /** Cell texts that mean "not applicable" (value null, not blank). */
 export const NOT_APPLICABLE = ['/', '-', '—', '－', '–', '——', '不适用', '无'] as const;
 

@@ -32,6 +32,8 @@ export const PARSE_CODES = {
   'cell/inferred': 'warning',
   'cell/settled': 'warning',
   'cell/unit-converted': 'info',
+  'cell/unit-mismatch': 'warning',
+  'cell/out-of-range': 'error',
   'text/traditional-converted': 'info',
   'text/wrong-encoding': 'error',
 } as const satisfies Record<string, Severity>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { parseReport, parseReports } from '../src/index';
+import { compareReports, parseReport, parseReports } from '../src/index';
 
 const REPORT_000 = readFileSync(new URL('./fixtures/corpus/000_ec7f0e0f1bb37103.txt', import.meta.url), 'utf8');
 
@@ -146,6 +146,50 @@ describe('two reports in one text', () => {
   it('parseReports of one report is parseReport', () => {
     expect(parseReports(REPORT_000)).toEqual([parseReport(REPORT_000)]);
     expect(parseReports('')).toEqual([parseReport('')]);
+  });
+});
+
+describe('numbers a count cannot be', () => {
+  const text = REPORT_000.replace('一、本年新收政府信息公开申请数量\t\t32\t', '一、本年新收政府信息公开申请数量\t\t9007199254740993\t')
+    .replace('(一) 予以公开\t17\t', `(一) 予以公开\t${'9'.repeat(400)}\t`)
+    .replace('(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)\t6\t', '(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)\t6万元\t');
+  const { report, diagnostics } = parseReport(text);
+  const rows = report.tables.applications?.rows;
+
+  it('past 2^53: no rounded value, the raw text kept, cell/out-of-range', () => {
+    expect(rows?.newReceived?.naturalPerson).toMatchObject({ value: null, raw: '9007199254740993', state: 'unreadable' });
+    expect(rows?.granted?.naturalPerson).toMatchObject({ value: null, raw: '9'.repeat(400), state: 'unreadable' });
+    const found = diagnostics.filter((d) => d.code === 'cell/out-of-range');
+    expect(found.map((d) => d.severity)).toEqual(['error', 'error']);
+    expect(found[1]?.message).toContain('(400 digits) is too large');
+    expect(JSON.stringify(report)).not.toMatch(/Infinity|e\+/);
+    expect(diagnostics.map((d) => d.message).join('\n')).not.toMatch(/Infinity|9007199254740992/);
+  });
+
+  it('万元 in a count column: cell/unit-mismatch', () => {
+    expect(rows?.partialGrant?.naturalPerson).toMatchObject({ value: 6, raw: '6万元', unit: '万元' });
+    expect(diagnostics.filter((d) => d.code === 'cell/unit-mismatch').map((d) => d.message)).toEqual([expect.stringContaining('`6万元` is in 万元, in a column that counts')]);
+  });
+});
+
+describe('compareReports of two agencies', () => {
+  const table = (first: string, last: string) =>
+    `三、收到和处理政府信息公开申请情况\n二、上年结转政府信息公开申请数量\t${first}\t0\t0\t0\t0\t0\t${first}\n四、结转下年度继续办理\t${last}\t0\t0\t0\t0\t0\t${last}`;
+  const report = (title: string, first: string, last: string) => parseReport(`${title}\n${table(first, last)}`).report;
+
+  it('warns that the agencies differ and compares nothing', () => {
+    const previous = report('2021年渠县政府信息公开工作年度报告', '0', '3');
+    const current = report('2022年泸州市政府信息公开工作年度报告', '2', '0');
+    expect(compareReports(previous, current)).toEqual([
+      { code: 'years/different-agencies', severity: 'warning', message: 'The reports are of different agencies (渠县 and 泸州市); they were not compared' },
+    ]);
+  });
+
+  it('takes a name with more words for the same agency', () => {
+    const previous = report('2021年渠县政府信息公开工作年度报告', '0', '3');
+    const current = report('2022年渠县人民政府政府信息公开工作年度报告', '2', '0');
+    expect(current.meta.agency).not.toBe(previous.meta.agency);
+    expect(compareReports(previous, current).map((d) => d.code)).toEqual(['years/carried-over', 'years/carried-over']);
   });
 });
 

@@ -112,10 +112,14 @@ export function valueOf(cell: Cell | undefined, blankAsZero: boolean): number | 
   return cell.value ?? null;
 }
 
+// A cell's text quoted in a message, up to this long (a 400-digit run is a line of its own).
+const QUOTED = 24;
+const shortened = (raw: string) => (raw.length > QUOTED ? `${raw.slice(0, QUOTED - 4)}…` : raw);
+
 /** Why a reading has no value, in the words of a message. */
 export function whyNoValue(reading: Reading): string {
   if (!reading.cell) return 'missing';
   if (reading.cell.state === 'notApplicable') return `not applicable (\`${reading.cell.raw}\`)`;
-  if (reading.cell.state === 'unreadable') return `unreadable (\`${reading.cell.raw}\`)`;
+  if (reading.cell.state === 'unreadable') return `unreadable (\`${shortened(reading.cell.raw)}\`)`;
   return 'blank';
 }

@@ -15,6 +15,7 @@ export const CHECK_CODES: Readonly<Record<string, Severity>> = {
   'years/carried-over': 'error',
   'years/in-force': 'warning',
   'years/not-consecutive': 'warning',
+  'years/different-agencies': 'warning',
 };
 
 /** Builds a checker diagnostic with the severity its code is registered with. */

@@ -6,7 +6,7 @@ import { tableViews, type TableViews } from './cells';
 import { checkCounts } from './counts';
 import { checkNarrative } from './narrative';
 import { createLocator } from './sentences';
-import { compareReports as compareYears } from './years';
+import { compareYears } from './years';
 
 export { CHECK_CODES } from './codes';
 
@@ -87,7 +87,8 @@ export function checkTables(report: Report, options: CheckReportOptions, views: 
  * Compares two consecutive annual reports of the same agency: this year's 上年结转 must equal last
  * year's 结转下年度继续办理 in every column (`years/carried-over`, error), and this year's 现行有效
  * should be last year's plus 制发 minus 废止 (`years/in-force`, warning: documents also lapse).
- * Reports whose years are known and not consecutive are not compared (`years/not-consecutive`).
+ * Reports whose years are known and not consecutive are not compared (`years/not-consecutive`),
+ * nor reports of agencies known to differ (`years/different-agencies`).
  *
  * Positions point into the current report. `cells` name cells of both reports: the row key tells
  * which (`carriedForward` and last year's `inForce` are the previous report's).

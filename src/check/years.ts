@@ -70,30 +70,35 @@ function inForce(previous: Report, current: Report): Diagnostic[] {
   return diagnostics;
 }
 
+// What an agency's name may carry one year and not the next: spaces, the province before it.
+const squeeze = (name: string) => name.replace(/[\s\u3000]+/g, '');
+
 /**
- * Compares two consecutive annual reports of the same agency: this year's 上年结转 must equal last
- * year's 结转下年度继续办理 in every column (`years/carried-over`, error), and this year's 现行有效
- * should be last year's plus 制发 minus 废止 (`years/in-force`, warning: documents also lapse).
- * Reports whose years are known and not consecutive are not compared (`years/not-consecutive`).
- *
- * Positions point into the current report. `cells` name cells of both reports: the row key tells
- * which (`carriedForward` and last year's `inForce` are the previous report's).
- *
- * @param previous - Last year's report.
- * @param current - This year's report.
- * @returns The findings, in table order.
- *
- * @example
- * ```ts
- * import { compareReports, parseReport } from 'xxgk-report';
- * const table = (first: string, last: string) =>
- *   `三、收到和处理政府信息公开申请情况\n二、上年结转政府信息公开申请数量\t${first}\t0\t0\t0\t0\t0\t${first}\n四、结转下年度继续办理\t${last}\t0\t0\t0\t0\t0\t${last}`;
- * const previous = parseReport(`2021年某县政府信息公开工作年度报告\n${table('0', '3')}`).report;
- * const current = parseReport(`2022年某县政府信息公开工作年度报告\n${table('2', '0')}`).report;
- * compareReports(previous, current).map((d) => d.code); //=> ['years/carried-over', 'years/carried-over']
- * ```
+ * Whether two reports are known to be of different agencies: both names read, and neither
+ * holding the other (`渠县` and `渠县人民政府` are one agency, `渠县` and `泸州市` are two).
  */
-export function compareReports(previous: Report, current: Report): Diagnostic[] {
+function differentAgencies(previous: string | null, current: string | null): boolean {
+  if (previous === null || current === null) return false;
+  const [a, b] = [squeeze(previous), squeeze(current)];
+  return a !== '' && b !== '' && !a.includes(b) && !b.includes(a);
+}
+
+/**
+ * Compares last year's report with this year's: the agencies first, then the years, then the
+ * cells that carry over. `compareReports` in check/index.ts documents it and checks its arguments.
+ */
+export function compareYears(previous: Report, current: Report): Diagnostic[] {
+  const agencies = [previous.meta.agency, current.meta.agency];
+  if (differentAgencies(...(agencies as [string | null, string | null]))) {
+    return [
+      finding(
+        'years/different-agencies',
+        `The reports are of different agencies (${agencies.join(' and ')}); they were not compared`,
+        undefined,
+        [],
+      ),
+    ];
+  }
   const before = previous.meta.year;
   const now = current.meta.year;
   if (before !== null && now !== null && now !== before + 1) {

@@ -4,6 +4,7 @@ import {
   ACTIVE_DISCLOSURE_2021,
   APPLICATIONS,
   REVIEW_LITIGATION,
+  UNITS,
 } from '../../grammar/index';
 import type { Cell, Position, TableKey, TableLayout, TableOfKey, UnassignedRow } from '../ast';
 import { parseDiagnostic, type ParseCode } from '../diagnostics';
@@ -405,6 +406,8 @@ function describe(reading: Reading): string {
   return reading.values.map((value) => (value === undefined ? '_' : String(value))).join('|');
 }
 
+const MONEY_UNITS: ReadonlySet<string> = new Set(UNITS.money);
+
 function unitOf(table: TableKey, column: string): string | undefined {
   if (table !== 'activeDisclosure') return undefined;
   const found = [...ACTIVE_DISCLOSURE_2021.columns, ...ACTIVE_DISCLOSURE_2019.columns].find((entry) => entry.key === column);
@@ -438,14 +441,25 @@ function cellNode(context: TableContext, candidate: CandidateCell, inferred: num
     return node;
   }
   const value = candidate.kind === 'split' ? candidate.value : inferred ?? candidate.value;
-  const state = token.kind === 'number' ? (token.recovered ? 'recovered' : 'number') : token.kind === 'notApplicable' ? 'notApplicable' : 'unreadable';
+  // A number past 2^53 is held only approximately (…993 becomes …992; 400 digits, Infinity): no
+  // value at all is better than a rounded one.
+  const exact = value === undefined || value === null || Math.abs(value) <= Number.MAX_SAFE_INTEGER;
+  const state = token.kind === 'number' && exact ? (token.recovered ? 'recovered' : 'number') : token.kind === 'notApplicable' ? 'notApplicable' : 'unreadable';
   const node: Cell = { type: 'cell', value: state === 'unreadable' ? null : value, raw, state, origin, position };
   if (token.unit) {
     node.unit = token.unit;
     if (columnUnit === '万元' && token.unit === '元' && node.value !== null) {
       node.value = node.value / 10000;
       diagnostics.push(parseDiagnostic('cell/unit-converted', `${where}: \`${raw}\` is in 元; read as ${node.value} 万元`, position));
+    } else if ((columnUnit === '万元') !== MONEY_UNITS.has(token.unit)) {
+      const column = columnUnit === '万元' ? 'a column of amounts in 万元' : 'a column that counts';
+      diagnostics.push(parseDiagnostic('cell/unit-mismatch', `${where}: \`${raw}\` is in ${token.unit}, in ${column}; read as ${node.value}: check the source`, position));
     }
+  }
+  if (!exact && token.kind === 'number') {
+    const digits = raw.replace(/\D/g, '').length;
+    diagnostics.push(parseDiagnostic('cell/out-of-range', `${where}: \`${digits > 24 ? `${raw.slice(0, 12)}…` : raw}\` (${digits} digits) is too large to be a count held exactly (over 2^53); left unread`, position));
+    return node;
   }
   if (state === 'recovered') diagnostics.push(parseDiagnostic('cell/recovered', `${where}: \`${raw}\` read as ${node.value} (a character next to it was lost)`, position));
   if (state === 'unreadable') diagnostics.push(parseDiagnostic('cell/unreadable', `${where}: \`${raw}\` is not a number`, position));

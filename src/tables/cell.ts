@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE } from '../../grammar/index';
+import { NOT_APPLICABLE, UNITS } from '../../grammar/index';
 import type { CellState } from '../ast';
 
 /** What a cell's text says, before it becomes a node. */
@@ -10,7 +10,7 @@ export interface CellReading {
 
 // Digits with optional thousands groups (ASCII or full-width comma) and decimals, then an
 // optional unit. Every quantifier is over a class that the next token cannot start with.
-const NUMBER = /^([+-]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?[\s\u3000]*(万元|元|件|个|条|项|次)?$/;
+const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:[,，]\\d{3})+|\\d+)(?:\\.(\\d+))?[\\s\\u3000]*(${[...UNITS.money, ...UNITS.count].join('|')})?$`);
 // A digit run that lost a character next to it: `0?`, `?0`, `3？`.
 const RECOVERED = /^[?？]*(\d+)[?？]*$/;
 const NOT_APPLICABLE_SET: ReadonlySet<string> = new Set(NOT_APPLICABLE);

@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE } from '../../grammar/index';
+import { NOT_APPLICABLE, UNITS } from '../../grammar/index';
 import { expectString } from '../arguments';
 import type { Field, Token, TokenKind } from './token';
 
@@ -317,9 +317,8 @@ interface NumberRead {
   recovered?: boolean;
 }
 
-const UNITS_GLUED = ['万元', '元'];
-const UNITS_ALONE = ['件', '个', '条', '项', '次'];
-const UNITS_WHOLE = [...UNITS_GLUED, ...UNITS_ALONE];
+const UNITS_GLUED: readonly string[] = UNITS.money;
+const UNITS_WHOLE: readonly string[] = [...UNITS.money, ...UNITS.count];
 const UNIT_OPENERS: ReadonlySet<number> = new Set(UNITS_WHOLE.map((unit) => unit.charCodeAt(0)));
 
 /**
