@@ -8,6 +8,16 @@ export type Format = (typeof FORMATS)[number];
 /** Read from directories when no `--ext` is given, and always in addition to it. */
 const DEFAULT_EXTENSIONS = ['.txt', '.md'] as const;
 
+/**
+ * Files larger than this many megabytes are refused unread. Reports are tens of kilobytes; a file
+ * this big is a misplaced dump or log, and reading it whole would only exhaust the memory.
+ */
+export const DEFAULT_MAX_SIZE_MB = 64;
+/** A larger text does not fit in a JavaScript string (V8 caps strings at 2^29 code units). */
+const MAX_MAX_SIZE_MB = 256;
+/** What --max-size counts in. */
+export const MEGABYTE = 1024 * 1024;
+
 /** What a `check` or `parse` run was asked to do. */
 export interface RunOptions {
   command: 'check' | 'parse';
@@ -22,6 +32,10 @@ export interface RunOptions {
   /** A WHATWG encoding label; absent means detect. */
   encoding?: string;
   jobs: number;
+  /** Files larger than this many bytes are refused unread. */
+  maxBytes: number;
+  /** Read blank table cells as 0 (parseReport's blankAsZero). */
+  blankAsZero: boolean;
 }
 
 export type Invocation = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: RunOptions };
@@ -34,6 +48,8 @@ const OPTIONS = {
   ext: { type: 'string', multiple: true },
   encoding: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  'max-size': { type: 'string' },
+  'blank-as-zero': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -57,12 +73,17 @@ Options:
   -q, --quiet           check: print only the findings that fail the run
       --verbose         check: print info findings too
       --ext <ext>       also read files with this extension in directories (repeatable)
-      --encoding <name> decode input as this encoding (default: detect UTF-8, UTF-16, GB18030)
+      --encoding <name> decode input as this encoding (default: detect UTF-8, UTF-16, GB18030, Big5)
+      --blank-as-zero   read blank table cells as 0 (default: blank, with value null)
+      --max-size <MB>   refuse larger files, unread (default: ${DEFAULT_MAX_SIZE_MB}, at most ${MAX_MAX_SIZE_MB})
   -j, --jobs <n>        threads to read files on (default: ${availableParallelism()}, the cores here)
   -h, --help            print this help
       --version         print the version
 
+Only regular files are read: FIFOs, sockets and devices in directories are skipped.
+
 Exit status: 0 when nothing fails, 1 when a finding fails the check, 2 on a usage or input problem.
+Output closed early (| head) does not change it: the run still reads every file.
 `;
 }
 
@@ -98,6 +119,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   }
   const jobs = values.jobs ?? String(availableParallelism());
   if (!/^[1-9]\d*$/.test(jobs)) throw new UsageError(`--jobs needs a whole number of at least 1, got "${jobs}"`);
+  const maxSize = values['max-size'] ?? String(DEFAULT_MAX_SIZE_MB);
+  if (!/^[1-9]\d*$/.test(maxSize) || Number(maxSize) > MAX_MAX_SIZE_MB) {
+    throw new UsageError(`--max-size needs a whole number of megabytes from 1 to ${MAX_MAX_SIZE_MB}, got "${maxSize}"`);
+  }
   if (values.encoding !== undefined) {
     try {
       new TextDecoder(values.encoding);
@@ -115,6 +140,8 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     verbose: values.verbose ?? false,
     extensions: extensions(values.ext ?? []),
     jobs: Number(jobs),
+    maxBytes: Number(maxSize) * MEGABYTE,
+    blankAsZero: values['blank-as-zero'] ?? false,
   };
   if (values.encoding !== undefined) options.encoding = values.encoding;
   return { kind: 'run', options };

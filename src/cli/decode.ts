@@ -6,34 +6,120 @@ const BOMS: ReadonlyArray<{ bytes: readonly number[]; encoding: string }> = [
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
 ];
 
+/** A decoded report, and how it was decoded. */
+export interface Decoded {
+  text: string;
+  /** The WHATWG name of the encoding it was read as. */
+  encoding: string;
+  /** Set when the guess may be wrong: what to tell the user, as a clause after the path. */
+  note?: string;
+}
+
 /**
  * Decodes a report file. With `encoding` given, decodes as that. Otherwise, in this order: a
  * byte-order mark decides (UTF-8, UTF-16 LE/BE); NUL bytes mean the file is not text; valid UTF-8
- * is UTF-8; what decodes as GB18030 is GB18030 (a superset of GBK and GB2312, the encodings of
- * most reports saved on Chinese Windows). Returns the text without its BOM.
+ * is UTF-8; what decodes as GB18030 (a superset of GBK and GB2312, the encodings of most reports
+ * saved on Chinese Windows) is GB18030, unless it is Big5 by {@link chooseChinese}. Returns the
+ * text without its BOM.
  *
  * Throws {@link CliError} when the bytes are not text in any of these.
  */
-export function decodeReport(bytes: Uint8Array, encoding?: string): string {
+export function decodeReport(bytes: Uint8Array, encoding?: string): Decoded {
   if (encoding !== undefined) return decodeAs(bytes, encoding, `not valid ${encoding} text`);
   const bom = BOMS.find((candidate) => candidate.bytes.every((byte, i) => bytes[i] === byte));
   if (bom) return decodeAs(bytes, bom.encoding, `not valid ${bom.encoding} text despite its byte-order mark`);
   // UTF-16 without a BOM is not guessed: telling it from binary is unreliable, and --encoding exists.
   if (bytes.includes(0)) throw new CliError('not text (it contains NUL bytes)');
-  for (const candidate of ['utf-8', 'gb18030']) {
-    try {
-      return new TextDecoder(candidate, { fatal: true }).decode(bytes);
-    } catch {
-      // Not this one: try the next.
-    }
-  }
-  throw new CliError('not text (neither UTF-8 nor GB18030; try --encoding)');
+  const utf8 = attempt(bytes, 'utf-8');
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  const gb18030 = attempt(bytes, 'gb18030');
+  const big5 = attempt(bytes, 'big5');
+  if (gb18030 !== undefined) return big5 === undefined ? { text: gb18030, encoding: 'gb18030' } : chooseChinese(bytes, gb18030, big5);
+  if (big5 !== undefined) return { text: big5, encoding: 'big5' };
+  throw new CliError('not text (neither UTF-8, GB18030 nor Big5; try --encoding)');
 }
 
-function decodeAs(bytes: Uint8Array, encoding: string, problem: string): string {
+/**
+ * Words nearly every report holds many times over, in simplified and traditional characters. Read
+ * in the wrong one of GB18030 and Big5, a text is a run of unrelated characters that practically
+ * never forms them (a Big5 report read as GB18030 holds none of its two hundred).
+ */
+const REPORT_WORDS = /政府|信息|資訊|公開|公开|年度|報告|报告|申請|申请|辦理|办理|行政/g;
+/** Report words the Big5 reading needs to win: one could be luck. */
+const MIN_WORDS = 2;
+/**
+ * Above this share of unlikely characters (see {@link unlikelyShare}) a GB18030 reading without
+ * report words looks wrong. GB2312 text has next to none; traditional text saved as GBK about a
+ * third (its traditional characters are GBK extensions); Big5 text read as GB18030 three quarters.
+ */
+const UNLIKELY_SHARE = 0.5;
+const BIG5_NOTE = 'read as GB18030, but it may be Big5 (traditional Chinese): if the output looks garbled, try --encoding big5';
+
+/**
+ * GB18030 or Big5, for bytes valid in both (Big5's byte ranges lie within GBK's, so Big5 text
+ * nearly always decodes as GB18030 too, as garbage; GB2312 text often decodes as Big5). Big5 when
+ * its reading holds at least {@link MIN_WORDS} report words and more than twice as many as the
+ * GB18030 reading. Otherwise GB18030, the far more common encoding of reports, with a note when
+ * that reading looks wrong too: no report word, and unlikely characters above
+ * {@link UNLIKELY_SHARE}.
+ */
+function chooseChinese(bytes: Uint8Array, gb18030: string, big5: string): Decoded {
+  const inGb18030 = countWords(gb18030);
+  const inBig5 = countWords(big5);
+  if (inBig5 >= MIN_WORDS && inBig5 > 2 * inGb18030) return { text: big5, encoding: 'big5' };
+  if (inGb18030 === 0 && unlikelyShare(bytes) > UNLIKELY_SHARE) return { text: gb18030, encoding: 'gb18030', note: BIG5_NOTE };
+  return { text: gb18030, encoding: 'gb18030' };
+}
+
+function countWords(text: string): number {
+  let count = 0;
+  for (REPORT_WORDS.lastIndex = 0; REPORT_WORDS.exec(text) !== null; ) count++;
+  return count;
+}
+
+/**
+ * Of the characters above ASCII in the bytes read as GB18030, the share outside GB2312's
+ * punctuation and hanzi (two bytes from 0xA1A1 to 0xA3FE and from 0xB0A1 to 0xF7FE): kana, Greek,
+ * Cyrillic, box drawing, user-defined codes, GBK's extension characters (mostly rare or
+ * traditional ones) and four-byte codes. Measured on the bytes because that is where GB2312's
+ * common characters are told from the rest.
+ */
+function unlikelyShare(bytes: Uint8Array): number {
+  let all = 0;
+  let unlikely = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) continue;
+    all++;
+    const next = bytes[i + 1] ?? 0;
+    if (lead === 0x80) {
+      // GB18030's one-byte euro sign.
+      unlikely++;
+    } else if (next >= 0x30 && next <= 0x39) {
+      unlikely++;
+      i += 3;
+    } else {
+      const gb2312 = next >= 0xa1 && next <= 0xfe && ((lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= 0xf7));
+      if (!gb2312) unlikely++;
+      i++;
+    }
+  }
+  return all === 0 ? 0 : unlikely / all;
+}
+
+function attempt(bytes: Uint8Array, encoding: string): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeAs(bytes: Uint8Array, encoding: string, problem: string): Decoded {
   try {
     // ignoreBOM false (the default) drops a BOM that matches the encoding.
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    const decoder = new TextDecoder(encoding, { fatal: true });
+    return { text: decoder.decode(bytes), encoding: decoder.encoding };
   } catch {
     throw new CliError(problem);
   }

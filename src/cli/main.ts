@@ -11,10 +11,29 @@ import { expandInputs, STDIN } from './walk';
 /** How standard input is named in findings and data. */
 const STDIN_NAME = '<stdin>';
 
-async function readStdin(): Promise<Uint8Array> {
+/**
+ * Standard input, or as much of it as shows it is over `maxBytes`: an endless or huge stream is
+ * refused as a file over the limit is, instead of filling the memory.
+ */
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    // Leaving the loop destroys the stream: the writer gets EPIPE and stops.
+    if (size > maxBytes) break;
+  }
   return Buffer.concat(chunks);
+}
+
+/**
+ * Writes to stdout or stderr unless the reader has gone (`| head`): output nobody reads is
+ * skipped, but the run goes on to its end, so its exit status still tells whether the reports
+ * passed and could all be read.
+ */
+function writeIfRead(stream: NodeJS.WriteStream, text: string): void {
+  if (text && stream.writable) stream.write(text);
 }
 
 /** Runs the command line; resolves to the exit status. */
@@ -29,13 +48,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const { options } = invocation;
-  const paths = expandInputs(options.inputs, options.extensions);
+  const paths = expandInputs(options.inputs, options.extensions, (message) => writeIfRead(process.stderr, `xxgk-report: ${message}\n`));
   // A build step pointed at the wrong folder must not pass by checking nothing.
   if (paths.length === 0) throw new CliError(`no ${options.extensions.join(' or ')} files in ${options.inputs.join(', ')}`);
   const tasks: Task[] = [];
-  for (const path of paths) tasks.push(path === STDIN ? { path: STDIN_NAME, bytes: await readStdin() } : { path });
+  for (const path of paths) tasks.push(path === STDIN ? { path: STDIN_NAME, bytes: await readStdin(options.maxBytes) } : { path });
 
-  const { command, format, strict, quiet, verbose } = options;
+  const { command, format, strict, quiet, verbose, maxBytes, blankAsZero } = options;
   const output: OutputOptions = {
     command,
     format,
@@ -54,18 +73,19 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!text) return;
     // Only output to the same terminal would land on the bar's line.
     if (stream.isTTY) progress.clear();
-    stream.write(text);
+    writeIfRead(stream, text);
   };
   let unreadable = 0;
   await runTasks(tasks, {
     jobs: options.jobs,
-    settings: { output, ...(options.encoding !== undefined && { encoding: options.encoding }) },
+    settings: { output, maxBytes, blankAsZero, ...(options.encoding !== undefined && { encoding: options.encoding }) },
     workerUrl: new URL(import.meta.url),
     onOutcome(outcome) {
       if ('problem' in outcome) {
         unreadable++;
         write(process.stderr, `xxgk-report: ${outcome.problem}\n`);
       } else {
+        if (outcome.note !== undefined) write(process.stderr, `xxgk-report: ${outcome.note}\n`);
         write(process.stdout, printer.item(outcome.rendered));
       }
       progress.tick();
@@ -77,22 +97,25 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (isMainThread) {
-  // `xxgk-report parse dir | head` closes the pipe early; that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
-  });
+  // `xxgk-report check dir | head` closes the pipe early: that is the reader's choice, not an
+  // error. Exiting there would exit before the status is known (with threads, the run is still
+  // going when the error comes), so the run goes on, writing nothing more there (writeIfRead).
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
     process.exitCode = 2;
     if (error instanceof CliError) {
       const hint = error instanceof UsageError ? ' (see xxgk-report --help)' : '';
-      process.stderr.write(`xxgk-report: ${error.message}${hint}\n`);
+      writeIfRead(process.stderr, `xxgk-report: ${error.message}${hint}\n`);
     } else {
       // A bug, not a finding: keep the stack for the report, and stay off exit 1, which says
       // "a report failed the check" to build scripts.
-      process.stderr.write(`xxgk-report: internal error, please report it\n${(error as Error).stack ?? String(error)}\n`);
+      writeIfRead(process.stderr, `xxgk-report: internal error, please report it\n${(error as Error).stack ?? String(error)}\n`);
     }
   }
 } else {

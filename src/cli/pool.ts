@@ -33,6 +33,10 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Runs the tasks on up to `jobs` threads and hands the outcomes over in order. This thread takes
  * tasks too, one per event-loop turn so that the workers' replies are still received: it starts
  * at once while the workers boot, so a batch never waits on a worker that has not started.
+ *
+ * A worker that dies (an uncaught exception, running out of memory, an exit) costs only the task
+ * it was reading, which becomes a problem outcome; the threads left, this one at least, read the
+ * rest. It is not replaced: a worker that cannot live would only die again on the next task.
  */
 export async function runTasks(tasks: readonly Task[], options: PoolOptions): Promise<void> {
   const run = taskRunner(options.settings);
@@ -41,8 +45,9 @@ export async function runTasks(tasks: readonly Task[], options: PoolOptions): Pr
   const waiting = new Map<number, Outcome>();
   let nextOut = 0;
   let nextIn = 0;
-  // Set when a thread fails: nothing more is handed over after the error.
+  // Set when handing an outcome over failed: nothing more is taken or handed over after that.
   let stopped = false;
+  const take = () => (stopped || nextIn >= tasks.length ? undefined : nextIn++);
   const settle = (index: number, outcome: Outcome) => {
     if (stopped) return;
     waiting.set(index, outcome);
@@ -55,24 +60,65 @@ export async function runTasks(tasks: readonly Task[], options: PoolOptions): Pr
   const served = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
+        // One task at a time: the one a dying worker takes down with it.
+        let current: number | undefined;
+        let failure: string | undefined;
         const feed = () => {
-          if (nextIn >= tasks.length) return resolve();
-          const index = nextIn++;
-          worker.postMessage({ index, task: tasks[index] as Task } satisfies Request);
+          current = take();
+          if (current === undefined) return resolve();
+          worker.postMessage({ index: current, task: tasks[current] as Task } satisfies Request);
         };
-        worker.on('message', ({ index, outcome }: Reply) => {
-          settle(index, outcome);
-          feed();
+        const lost = (reason: string) => {
+          if (current === undefined) return;
+          const index = current;
+          current = undefined;
+          const { path } = tasks[index] as Task;
+          settle(index, { problem: `cannot read ${path}: the thread reading it stopped (${reason.split('\n')[0]}), please report it` });
+        };
+        // An exception in onOutcome is the caller's, and ends the run as it would on this thread.
+        const guarded =
+          <A extends unknown[]>(handler: (...args: A) => void) =>
+          (...args: A) => {
+            try {
+              handler(...args);
+            } catch (error) {
+              stopped = true;
+              reject(error);
+            }
+          };
+        worker.on(
+          'message',
+          guarded(({ index, outcome }: Reply) => {
+            current = undefined;
+            settle(index, outcome);
+            feed();
+          }),
+        );
+        // A reply that could not be received: its task is lost, the worker itself lives on.
+        worker.on(
+          'messageerror',
+          guarded((error: Error) => {
+            lost(String(error));
+            feed();
+          }),
+        );
+        // Always followed by 'exit'.
+        worker.on('error', (error) => {
+          failure = String(error);
         });
-        worker.on('error', reject);
-        // After resolve() this is the terminate() below, and rejecting then changes nothing.
-        worker.on('exit', (code) => reject(new Error(`a worker stopped early (exit code ${code})`)));
+        // Also the terminate() below, once every task was taken: nothing is in flight then.
+        worker.on(
+          'exit',
+          guarded((code: number) => {
+            lost(failure ?? `exit code ${code}`);
+            resolve();
+          }),
+        );
         feed();
       }),
   );
   const local = async () => {
-    while (!stopped && nextIn < tasks.length) {
-      const index = nextIn++;
+    for (let index = take(); index !== undefined; index = take()) {
       settle(index, run(tasks[index] as Task));
       if (workers.length > 0) await nextTurn();
     }

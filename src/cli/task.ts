@@ -1,11 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { parseReport } from '../index';
-import { decodeReport } from './decode';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { parseReport, type ParseOptions } from '../index';
+import { MEGABYTE } from './args';
+import { decodeReport, type Decoded } from './decode';
 import { formatFor, type OutputOptions } from './formats/index';
 import type { Rendered } from './formats/format';
 import { CliError, describeFsError } from './problem';
+import { notRegular, specialKind } from './walk';
 
-/** One report to read. `bytes` is set when the caller already has them (standard input). */
+/**
+ * One report to read. `bytes` is set when the caller already has them (standard input, read no
+ * further than just past the size limit).
+ */
 export interface Task {
   /** The path as shown to the user. */
   path: string;
@@ -16,24 +21,71 @@ export interface Task {
 export interface TaskSettings {
   /** A WHATWG encoding label; absent means detect. */
   encoding?: string;
+  /** Files (and standard input) larger than this many bytes are refused unread. */
+  maxBytes: number;
+  /** Read blank table cells as 0 (parseReport's `blankAsZero`). */
+  blankAsZero?: boolean;
   output: OutputOptions;
 }
 
-/** A report's share of the output, or the one-line reason it could not be read. */
-export type Outcome = { rendered: Rendered } | { problem: string };
+/**
+ * A report's share of the output (with a one-line `note` for stderr when its decoding is a guess
+ * that may be wrong), or the one-line reason it could not be read.
+ */
+export type Outcome = { rendered: Rendered; note?: string } | { problem: string };
 
-/** Makes the function that reads, decodes, parses and renders one report. */
+/**
+ * Makes the function that reads, decodes, parses and renders one report. It never throws: a
+ * report it cannot read, or one that trips a bug, is a problem outcome, so one file never takes
+ * the others' output down with it.
+ */
 export function taskRunner(settings: TaskSettings): (task: Task) => Outcome {
   const { render } = formatFor(settings.output);
+  const options: ParseOptions = settings.blankAsZero ? { blankAsZero: true } : {};
   return (task) => {
     const { path } = task;
-    let text: string;
+    let decoded: Decoded;
     try {
-      text = decodeReport(task.bytes ?? readFileSync(path), settings.encoding);
+      const bytes = task.bytes ?? readRegularFile(path, settings.maxBytes);
+      // Standard input comes read to just past the limit; a file may have grown as it was read.
+      checkSize(bytes.length, settings.maxBytes);
+      decoded = decodeReport(bytes, settings.encoding);
     } catch (error) {
       const reason = error instanceof CliError ? error.message : describeFsError(error);
       return { problem: `cannot read ${path}: ${reason}` };
     }
-    return { rendered: render({ path, text, result: parseReport(text) }) };
+    try {
+      const rendered = render({ path, text: decoded.text, result: parseReport(decoded.text, options) });
+      return decoded.note === undefined ? { rendered } : { rendered, note: `${path}: ${decoded.note}` };
+    } catch (error) {
+      // Text that decodes is the library's to read, whatever it holds: this is a bug. Still one
+      // line, like any problem, so the batch's other reports and their output stand.
+      return { problem: `cannot read ${path}: internal error (${String(error).split('\n')[0]}), please report it` };
+    }
   };
+}
+
+/**
+ * The bytes of a regular file of at most `maxBytes`. What the path is and how big it is are
+ * asked of the open file, before anything is read: the walk saw a regular file, but the path may
+ * since have become a FIFO (reading one waits for a writer forever), a device (/dev/zero never
+ * ends) or a file too large to hold in memory.
+ */
+function readRegularFile(path: string, maxBytes: number): Uint8Array {
+  // Non-blocking, so that opening a FIFO does not wait for a writer before it can be refused;
+  // the flag changes nothing for a regular file. (Windows has no such flag, and no FIFOs by path.)
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    const special = specialKind(stats);
+    if (special) throw new CliError(notRegular(special));
+    checkSize(stats.size, maxBytes);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkSize(size: number, maxBytes: number): void {
+  if (size > maxBytes) throw new CliError(`larger than the ${maxBytes / MEGABYTE} MB limit (--max-size)`);
 }
