@@ -21,6 +21,18 @@ const libraryAsSibling: Plugin = {
   },
 };
 
+/**
+ * htmlparser2's package entry also exports its DOM builder and feed reader, which pull in
+ * domutils, dom-serializer and a second copy of the entity tables; the reader needs only its
+ * Parser. Its exports map does not open the module's own path, so the bundle takes it here.
+ */
+const htmlParserOnly: Plugin = {
+  name: 'htmlparser2-parser-only',
+  setup(build) {
+    build.onResolve({ filter: /^htmlparser2$/ }, () => ({ path: resolve('node_modules/htmlparser2/dist/esm/Parser.js') }));
+  },
+};
+
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -31,7 +43,8 @@ export default defineConfig([
     target: 'node20',
     // Bundled so the package has no runtime dependencies and the CJS build never has to
     // require() an ESM-only subpath of opencc-js.
-    noExternal: ['parsimmon', 'opencc-js'],
+    noExternal: ['parsimmon', 'opencc-js', 'htmlparser2'],
+    esbuildPlugins: [htmlParserOnly],
     sourcemap: false,
     treeshake: true,
   },

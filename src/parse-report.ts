@@ -1,7 +1,7 @@
 import { expectOptions } from './arguments';
 import type { ParseResult } from './ast';
 import { checkTables } from './check/index';
-import { readReport, type ParseOptions } from './parse';
+import { INPUT_KINDS, readReport, type ParseOptions } from './parse';
 
 /**
  * Reads a report's text into a typed AST: metadata, the six parts, the three tables keyed by
@@ -33,7 +33,7 @@ export function parseReport(text: string, options?: ParseOptions): ParseResult {
     const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text;
     throw new TypeError(`parseReport expects the report as a string, got ${got}`);
   }
-  expectOptions('parseReport', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean' });
+  expectOptions('parseReport', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean', input: INPUT_KINDS });
   const { report, diagnostics, views } = readReport(text, options);
   if (options?.check !== false) diagnostics.push(...checkTables(report, { text }, views));
   // Stable: parse diagnostics stay ahead of check diagnostics at the same place.

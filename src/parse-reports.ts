@@ -1,7 +1,7 @@
 import { expectOptions, expectString } from './arguments';
 import type { ParseResult, Point, Position } from './ast';
 import { createLineIndex } from './lines/line-index';
-import { reportSpans, type ParseOptions } from './parse';
+import { INPUT_KINDS, reportSpans, type ParseOptions } from './parse';
 import { parseReport } from './parse-report';
 
 /**
@@ -26,12 +26,13 @@ import { parseReport } from './parse-report';
  */
 export function parseReports(text: string, options?: ParseOptions): ParseResult[] {
   expectString('parseReports', 'text', text);
-  expectOptions('parseReports', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean' });
+  expectOptions('parseReports', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean', input: INPUT_KINDS });
   const spans = reportSpans(text, options ?? {});
   if (spans.length === 1) return [parseReport(text, options)];
   const lines = createLineIndex(text);
-  return spans.map(({ start, end }) => {
-    const result = parseReport(text.slice(start, end), options);
+  return spans.map(({ start, end, html }) => {
+    // A page's later reports are pieces of its markup, to be read as markup too.
+    const result = parseReport(text.slice(start, end), html ? { ...options, input: 'html' } : options);
     if (start === 0) return result;
     // Each report starts on a line of its own: its lines move down, its columns stay.
     const base = lines.span(start, start).start;

@@ -4,7 +4,8 @@ import { parseDiagnostic, type Diagnostic } from './diagnostics';
 import { classifyLines } from './lines/classify';
 import { splitLines, type Line } from './lines/split';
 import { findClosing, readMetaFacts } from './meta';
-import { normalize } from './normalize/index';
+import { readHtml, isHtml } from './html/index';
+import { normalize, type Normalized } from './normalize/index';
 import { createSource, type Source } from './source';
 import { readSubsection, stripMarkdown } from './structure/headings';
 import { readOutline, type Outline } from './structure/outline';
@@ -30,6 +31,26 @@ export interface ParseOptions {
   convertTraditional?: boolean;
   /** Check the report's arithmetic and narrative after reading it (default true); see `checkReport`. */
   check?: boolean;
+  /**
+   * What the input is: `'auto'` (the default) reads a page's markup (a doctype, or tags in plenty)
+   * as HTML and anything else as text; `'text'` and `'html'` say which.
+   */
+  input?: 'auto' | 'text' | 'html';
+}
+
+/** The values of {@link ParseOptions.input}. */
+export const INPUT_KINDS = ['auto', 'text', 'html'] as const;
+
+/**
+ * The text the reader reads, its lines, and the way back to the input: a page's report text
+ * (html/) when the input is HTML, the input itself otherwise, normalised.
+ */
+function readSource(input: string, options: ParseOptions): { normalized: Normalized; lines: Line[]; source: Source; html: boolean } {
+  const html = options.input === 'html' || (options.input !== 'text' && isHtml(input));
+  const page = html ? readHtml(input) : undefined;
+  const normalized = normalize(page ? page.text : input, { convertTraditional: options.convertTraditional ?? true });
+  const lines = splitLines(normalized.text);
+  return { normalized, lines, source: createSource(input, normalized, lines, page?.map), html };
 }
 
 /**
@@ -145,9 +166,7 @@ const NO_ROWS: TableView = tableView([], []);
 /** Reads a report, its diagnostics in the order found. Never throws on a string; see {@link parseReport}. */
 export function readReport(input: string, options: ParseOptions = {}): ReadResult {
   const diagnostics: Diagnostic[] = [];
-  const normalized = normalize(input, { convertTraditional: options.convertTraditional ?? true });
-  const lines = splitLines(normalized.text);
-  const source = createSource(input, normalized, lines);
+  const { normalized, lines, source, html } = readSource(input, options);
   const kinds = classifyLines(lines);
   const outline = readOutline(lines, kinds);
   const later = laterReportStarts(lines, outline);
@@ -157,7 +176,7 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
     const first = later[0] as number;
     const startLine = lines[first] as Line;
     const at = source.position(startLine.start, startLine.end);
-    const result = readReport(input.slice(0, at.start.offset), options);
+    const result = readReport(input.slice(0, at.start.offset), html ? { ...options, input: 'html' } : options);
     const more = later.length === 1 ? 'A second report' : `${later.length} more reports`;
     result.diagnostics.push(
       parseDiagnostic('structure/several-reports', `${more} start${later.length === 1 ? 's' : ''} here (\`${startLine.text.trim().slice(0, 40)}\`): only the first report is read; parseReports reads each`, at),
@@ -253,12 +272,10 @@ function laterReportStarts(lines: readonly Line[], outline: Outline): number[] {
  * Where each report of a text holding several starts and ends, as offsets into `input`: one span
  * for the whole text when it holds one report (or none).
  */
-export function reportSpans(input: string, options: ParseOptions = {}): { start: number; end: number }[] {
-  const normalized = normalize(input, { convertTraditional: options.convertTraditional ?? true });
-  const lines = splitLines(normalized.text);
-  const source = createSource(input, normalized, lines);
+export function reportSpans(input: string, options: ParseOptions = {}): { start: number; end: number; html: boolean }[] {
+  const { lines, source, html } = readSource(input, options);
   const starts = [0, ...laterReportStarts(lines, readOutline(lines, classifyLines(lines))).map((line) => source.position((lines[line] as Line).start, (lines[line] as Line).start).start.offset)];
-  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? input.length }));
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? input.length, html }));
 }
 
 function put<K extends TableKey>(tables: Tables, key: K, table: TableOfKey[K]): void {
