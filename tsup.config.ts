@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 // esbuild is tsup's dependency, not ours: take its plugin type from tsup.
@@ -33,7 +34,8 @@ const htmlParserOnly: Plugin = {
   },
 };
 
-export default defineConfig([
+// A function, so the build writes schema.json where it is told to write (`--out-dir`, for tests).
+export default defineConfig((cli): Options[] => [
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
@@ -45,6 +47,11 @@ export default defineConfig([
     // require() an ESM-only subpath of opencc-js.
     noExternal: ['parsimmon', 'opencc-js', 'htmlparser2'],
     esbuildPlugins: [htmlParserOnly],
+    // The JSON Schema of the output, made from grammar/ (src/schema), shipped as xxgk-report/schema.json.
+    async onSuccess() {
+      const { parseResultSchema } = await import('./src/schema/index');
+      writeFileSync(join(cli.outDir ?? 'dist', 'schema.json'), `${JSON.stringify(parseResultSchema(), null, 2)}\n`);
+    },
     sourcemap: false,
     treeshake: true,
   },
