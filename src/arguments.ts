@@ -4,7 +4,7 @@ import type { CellState, Report } from './ast';
 /**
  * Checks of the arguments of the public functions. A wrong argument is a TypeError whose message
  * names the function, the argument, what it may be and what it was: `renderReport: options.layout
- * must be one of 'tab', 'pipe', 'cell-per-line', got 'html'`. The checks only read the argument,
+ * must be one of 'tab', 'pipe', 'cell-per-line', 'html', got 'docx'`. The checks only read the argument,
  * the way the function will, and never turn it into a string (an object of a caller's may not
  * have a usable toString).
  */

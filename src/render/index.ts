@@ -1,14 +1,27 @@
 import { SECTIONS } from '../../grammar/index';
 import { expectOptions, expectReport } from '../arguments';
 import type { Meta, Report, SectionKey } from '../ast';
-import { RENDER_LAYOUTS, writeBlocks, type RenderLayout } from './layouts';
-import { activeDisclosureBlocks, applicationsBlock, reviewLitigationBlock, type CellBlock } from './tables';
+import { element, htmlTable } from './html';
+import { RENDER_LAYOUTS, writeBlocks, type RenderLayout, type TextLayout } from './layouts';
+import {
+  activeDisclosureBlocks,
+  activeDisclosureSpans,
+  applicationsBlock,
+  applicationsSpans,
+  reviewLitigationBlock,
+  reviewLitigationSpans,
+  type CellBlock,
+  type SpanTable,
+} from './tables';
 
 export type { RenderLayout } from './layouts';
 
 /** Options of {@link renderReport}. */
 export interface RenderReportOptions {
-  /** How tables are written: `tab` (default), `pipe` (markdown) or `cell-per-line`. */
+  /**
+   * How the report is written: as text with its tables in `tab` (default), `pipe` (markdown) or
+   * `cell-per-line` layout, or as an `html` fragment.
+   */
   layout?: RenderLayout;
 }
 
@@ -32,20 +45,112 @@ function tableBlocks(report: Report, section: SectionKey): CellBlock[] {
   return [];
 }
 
+function tableSpans(report: Report, section: SectionKey): SpanTable | undefined {
+  const { activeDisclosure, applications, reviewLitigation } = report.tables;
+  if (section === 'activeDisclosure' && activeDisclosure) return activeDisclosureSpans(activeDisclosure);
+  if (section === 'applications' && applications) return applicationsSpans(applications);
+  if (section === 'reviewLitigation' && reviewLitigation) return reviewLitigationSpans(reviewLitigation);
+  return undefined;
+}
+
+/** What a report is written as, whatever the layout: its lines of text, and where its tables go. */
+interface Outline {
+  documentNumber?: string;
+  title?: string;
+  period?: string;
+  sections: { key: SectionKey; heading: string; text?: string }[];
+  issuer?: string;
+  date?: string;
+}
+
+function outline(report: Report): Outline {
+  const { meta } = report;
+  const heading = title(meta);
+  return {
+    ...(meta.documentNumber ? { documentNumber: meta.documentNumber } : {}),
+    ...(heading ? { title: heading } : {}),
+    ...(meta.period
+      ? { period: `本报告中所列数据统计期限自${chineseDate(meta.period.start)}起至${chineseDate(meta.period.end)}止。` }
+      : {}),
+    sections: SECTIONS.map((section) => {
+      const text = report.sections[section.key]?.text;
+      return { key: section.key, heading: `${section.numeral}、${section.heading}`, ...(text ? { text } : {}) };
+    }),
+    ...(meta.issuer ? { issuer: meta.issuer } : {}),
+    ...(meta.date ? { date: chineseDate(meta.date) } : {}),
+  };
+}
+
+/** The report as text, its tables in a text layout. */
+function text(report: Report, layout: TextLayout): string {
+  const parts = outline(report);
+  const lines: string[] = [];
+  if (parts.documentNumber) lines.push(parts.documentNumber);
+  if (parts.title) lines.push(parts.title, '');
+  if (parts.period) lines.push(parts.period, '');
+  for (const section of parts.sections) {
+    lines.push(section.heading);
+    if (section.text) lines.push(section.text);
+    const blocks = tableBlocks(report, section.key);
+    if (blocks.length > 0) lines.push(...writeBlocks(blocks, layout));
+    lines.push('');
+  }
+  if (parts.issuer) lines.push(parts.issuer);
+  if (parts.date) lines.push(parts.date);
+  return `${lines.join('\n')}\n`;
+}
+
 /**
- * Writes a report as text in the standard shape: title, statistics period, the six parts under
- * their standard headings with their text, the three tables with the labels of grammar/, and the
- * closing (issuing office, date). `parseReport` reads the text back to the same table values.
+ * The report as one HTML fragment, one element a line: the document number, period, text lines,
+ * issuer and date as `<p>`s, the title an `<h2>`, the part headings `<h3>`s, each table a
+ * `<table>` after its part's text.
+ */
+function html(report: Report): string {
+  const parts = outline(report);
+  const paragraphs = (text: string) => text.split('\n').filter((line) => line.trim() !== '').map((line) => element('p', line));
+  const lines: string[] = [];
+  if (parts.documentNumber) lines.push(element('p', parts.documentNumber));
+  if (parts.title) lines.push(element('h2', parts.title));
+  if (parts.period) lines.push(element('p', parts.period));
+  for (const section of parts.sections) {
+    lines.push(element('h3', section.heading));
+    if (section.text) lines.push(...paragraphs(section.text));
+    const table = tableSpans(report, section.key);
+    if (table) lines.push(...htmlTable(table));
+  }
+  if (parts.issuer) lines.push(element('p', parts.issuer));
+  if (parts.date) lines.push(element('p', parts.date));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Writes a report in the standard shape: title, statistics period, the six parts under their
+ * standard headings with their text, the three tables with the labels of grammar/, and the
+ * closing (issuing office, date). `parseReport` reads the text layouts back to the same table
+ * values.
+ *
+ * Layouts (`options.layout`):
+ * - `tab` (default): text, a table's cells separated by tabs, one row a line.
+ * - `pipe`: text, the tables as markdown tables.
+ * - `cell-per-line`: text, one cell a line, as Word exports of the template look.
+ * - `html`: one HTML fragment a page can embed, one element a line: the title an `<h2>`, the part
+ *   headings `<h3>`s, every other line of text a `<p>`, each table a `<table>` with the merged
+ *   cells of the template of 国办公开办函〔2021〕30号 (`colspan`, `rowspan`; labels `<th>`,
+ *   values `<td>`). Table 二 is one table whose articles (第二十条第（一）项 …) head their own rows;
+ *   table 三 has 申请人情况 over its value columns, 法人或其他组织 over the organisation columns,
+ *   三、本年度办理结果 down the outcome rows and a group's label down its items; table 四 has
+ *   行政复议 and 行政诉讼 (未经复议直接起诉, 复议后起诉) over their five columns each and the 15
+ *   values in one row. Text is escaped (`&`, `<`, `>`, `"`, `'`).
  *
  * A cell is written as its value; a blank (or unreadable) cell as an empty cell, a not-applicable
- * one as `/`. Lines end in `\n`.
+ * one as `/`, in every layout. Lines end in `\n`.
  *
  * @param report - A report, parsed or built.
  * @param options - See {@link RenderReportOptions}.
- * @returns The report as text.
+ * @returns The report as text, or as an HTML fragment.
  * @throws {TypeError} When `report` is not a Report (its `meta`, `sections`, `tables`, parts, rows
  *   and cells as src/ast.ts has them), or `options` is neither undefined nor an object whose
- *   `layout` is `tab`, `pipe` or `cell-per-line` (or undefined).
+ *   `layout` is `tab`, `pipe`, `cell-per-line` or `html` (or undefined).
  *
  * @example
  * ```ts
@@ -60,23 +165,5 @@ export function renderReport(report: Report, options: RenderReportOptions = {}):
   expectReport('renderReport', 'report', report);
   expectOptions('renderReport', 'options', options, { layout: RENDER_LAYOUTS });
   const layout = options.layout ?? 'tab';
-  const { meta } = report;
-  const lines: string[] = [];
-  if (meta.documentNumber) lines.push(meta.documentNumber);
-  const heading = title(meta);
-  if (heading) lines.push(heading, '');
-  if (meta.period) {
-    lines.push(`本报告中所列数据统计期限自${chineseDate(meta.period.start)}起至${chineseDate(meta.period.end)}止。`, '');
-  }
-  for (const section of SECTIONS) {
-    lines.push(`${section.numeral}、${section.heading}`);
-    const text = report.sections[section.key]?.text;
-    if (text) lines.push(text);
-    const blocks = tableBlocks(report, section.key);
-    if (blocks.length > 0) lines.push(...writeBlocks(blocks, layout));
-    lines.push('');
-  }
-  if (meta.issuer) lines.push(meta.issuer);
-  if (meta.date) lines.push(chineseDate(meta.date));
-  return `${lines.join('\n')}\n`;
+  return layout === 'html' ? html(report) : text(report, layout);
 }

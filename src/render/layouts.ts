@@ -1,8 +1,15 @@
 import type { TableLayout } from '../ast';
 import type { CellBlock } from './tables';
 
-/** The layouts `renderReport` writes tables in. */
-export type RenderLayout = Exclude<TableLayout, 'space' | 'glued'>;
+/** The text layouts `renderReport` writes tables in, which `parseReport` reports as a table's layout. */
+export type TextLayout = Exclude<TableLayout, 'space' | 'glued'>;
+
+/**
+ * The layouts `renderReport` writes: a text layout, or `html` (the whole report as an HTML
+ * fragment, the tables as `<table>`s with the template's merged cells). `html` is a layout only
+ * `renderReport` writes, not a {@link TableLayout} of src/ast.ts.
+ */
+export type RenderLayout = TextLayout | 'html';
 
 /** Cells separated by tabs, one row per line, the block title on its own line. */
 function tab(block: CellBlock): string[] {
@@ -32,12 +39,12 @@ function cellPerLine(block: CellBlock): string[] {
   return [...(block.title ? [`\t${block.title}`, ''] : []), ...row(block.header), ...block.rows.flatMap(row)];
 }
 
-const WRITERS: Record<RenderLayout, (block: CellBlock) => string[]> = { tab, pipe, 'cell-per-line': cellPerLine };
+const WRITERS: Record<TextLayout, (block: CellBlock) => string[]> = { tab, pipe, 'cell-per-line': cellPerLine };
 
-/** Every layout `renderReport` writes. */
-export const RENDER_LAYOUTS = Object.keys(WRITERS) as readonly RenderLayout[];
+/** Every layout `renderReport` writes: the text layouts, then `html`. */
+export const RENDER_LAYOUTS: readonly RenderLayout[] = [...(Object.keys(WRITERS) as TextLayout[]), 'html'];
 
-/** Writes a table's blocks in a layout, as lines. */
-export function writeBlocks(blocks: readonly CellBlock[], layout: RenderLayout): string[] {
+/** Writes a table's blocks in a text layout, as lines. */
+export function writeBlocks(blocks: readonly CellBlock[], layout: TextLayout): string[] {
   return blocks.flatMap(WRITERS[layout]);
 }
