@@ -30,6 +30,8 @@ export { checkReport, compareReports, CHECK_CODES } from './check/index';
 export type { CheckReportOptions } from './check/index';
 export { renderReport } from './render/index';
 export type { RenderReportOptions, RenderLayout } from './render/index';
+export { formatDiagnostics } from './reporter/index';
+export type { FormatDiagnosticsOptions } from './reporter/index';
 
 // readCell and readOutline are called inside the parser on what it made itself: their exported
 // forms check what a caller gives them, then call the stage itself.

@@ -349,6 +349,10 @@ describe('called with anything, every public function returns or throws its own 
     returnsOrOwnTypeError('parseReports', () => api.parseReports(text as string, options as never));
   });
 
+  test.prop([fc.oneof(fc.anything(), fc.constant(api.parseReport(TEXT).diagnostics)), fc.oneof(fc.anything(), fc.record({ source: fc.oneof(fc.string(), fc.anything()), frame: fc.oneof(fc.constantFrom('errors', 'all', 'none'), fc.anything()), color: fc.anything() }, { requiredKeys: [] }))], { numRuns: runs(300) })('formatDiagnostics', (diagnostics, options) => {
+    returnsOrOwnTypeError('formatDiagnostics', () => api.formatDiagnostics(diagnostics as never, options as never));
+  });
+
   test.prop([reportArg, checkOptions], { numRuns: runs(1000) })('checkReport', (report, options) => {
     returnsOrOwnTypeError('checkReport', () => api.checkReport(report as Report, options as never));
   });

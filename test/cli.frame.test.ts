@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Position } from '../src/index';
-import { codeFrame } from '../src/cli/formats/frame';
+import { codeFrame } from '../src/reporter/frame';
 import { builtPackage, damaged, repo } from './helpers/cli';
 
 /** The position of the first `needle` in `text`, `length` characters long. */

@@ -1,4 +1,4 @@
-import type { Position } from '../../index';
+import type { Position } from '../ast';
 
 // East Asian wide and fullwidth ranges: a terminal gives these two columns, so a caret under
 // Chinese text must count them twice to land under the right character.
