@@ -105,15 +105,15 @@ describe('reading input', () => {
         .stdout.trimEnd()
         .split('\n')
         .map((line) => JSON.parse(line).path.slice(dir.length + 1));
-    expect(paths()).toEqual(['a/x.TXT', 'b/y.md', 'z.txt']);
-    expect(paths('--ext', 'html')).toEqual(['a/w.html', 'a/x.TXT', 'b/y.md', 'z.txt']);
-    expect(paths('--ext', '.html,docx')).toEqual(['a/notes.docx', 'a/w.html', 'a/x.TXT', 'b/y.md', 'z.txt']);
+    expect(paths()).toEqual(['a/w.html', 'a/x.TXT', 'b/y.md', 'z.txt']);
+    expect(paths('--ext', 'docx')).toEqual(['a/notes.docx', 'a/w.html', 'a/x.TXT', 'b/y.md', 'z.txt']);
+    expect(paths('--ext', '.DOCX,html')).toEqual(['a/notes.docx', 'a/w.html', 'a/x.TXT', 'b/y.md', 'z.txt']);
   });
 
   test('a directory without reports is a problem, not a pass', () => {
     const empty = join(scratch, 'empty');
     mkdirSync(empty);
-    expectProblem(runCli(root, ['check', empty]), /no \.txt or \.md files in /);
+    expectProblem(runCli(root, ['check', empty]), /no \.txt, \.md, \.html or \.htm files in /);
   });
 });
 

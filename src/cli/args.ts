@@ -5,8 +5,16 @@ import { UsageError } from './problem';
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Read from directories when no `--ext` is given, and always in addition to it. */
-const DEFAULT_EXTENSIONS = ['.txt', '.md'] as const;
+/**
+ * Read from directories when no `--ext` is given, and always in addition to it: text, markdown
+ * and saved web pages (parseReport reads a page's markup itself).
+ */
+const DEFAULT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'] as const;
+
+/** `['.a', '.b', '.c']` → `.a, .b and .c` (with `or` for `word`). */
+export function listOf(items: readonly string[], word: 'and' | 'or'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
 
 /**
  * Files larger than this many megabytes are refused unread. Reports are tens of kilobytes; a file
@@ -61,7 +69,7 @@ export function helpText(): string {
   return `Usage: xxgk-report <check|parse> [options] <file|dir|->...
 
 Reads Chinese government information-disclosure annual reports (政府信息公开工作年度报告).
-Directories are searched for ${DEFAULT_EXTENSIONS.join(' and ')} files; - reads standard input.
+Directories are searched for ${listOf(DEFAULT_EXTENSIONS, 'and')} files; - reads standard input.
 
 Commands:
   check                 List what could not be read or does not add up, as path:line:column
@@ -73,7 +81,8 @@ Options:
   -q, --quiet           check: print only the findings that fail the run
       --verbose         check: print info findings too
       --ext <ext>       also read files with this extension in directories (repeatable)
-      --encoding <name> decode input as this encoding (default: detect UTF-8, UTF-16, GB18030, Big5)
+      --encoding <name> decode input as this encoding (default: detect UTF-8, UTF-16, GB18030, Big5;
+                        a web page's declared charset first)
       --blank-as-zero   read blank table cells as 0 (default: blank, with value null)
       --max-size <MB>   refuse larger files, unread (default: ${DEFAULT_MAX_SIZE_MB}, at most ${MAX_MAX_SIZE_MB})
   -j, --jobs <n>        threads to read files on (default: ${availableParallelism()}, the cores here)
@@ -147,7 +156,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   return { kind: 'run', options };
 }
 
-/** `--ext html,htm --ext .XML` → the defaults plus `.html`, `.htm`, `.xml`. */
+/** `--ext xml,shtml --ext .ASPX` → the defaults plus `.xml`, `.shtml`, `.aspx`. */
 function extensions(given: readonly string[]): string[] {
   const all = new Set<string>(DEFAULT_EXTENSIONS);
   for (const list of given) {

@@ -17,10 +17,11 @@ export interface Decoded {
 
 /**
  * Decodes a report file. With `encoding` given, decodes as that. Otherwise, in this order: a
- * byte-order mark decides (UTF-8, UTF-16 LE/BE); NUL bytes mean the file is not text; valid UTF-8
- * is UTF-8; what decodes as GB18030 (a superset of GBK and GB2312, the encodings of most reports
- * saved on Chinese Windows) is GB18030, unless it is Big5 by {@link chooseChinese}. Returns the
- * text without its BOM.
+ * byte-order mark decides (UTF-8, UTF-16 LE/BE); NUL bytes mean the file is not text; a web page
+ * is read in the charset it declares ({@link declaredCharset}), when its bytes are valid in it;
+ * valid UTF-8 is UTF-8; what decodes as GB18030 (a superset of GBK and GB2312, the encodings of
+ * most reports saved on Chinese Windows) is GB18030, unless it is Big5 by {@link chooseChinese}.
+ * Returns the text without its BOM.
  *
  * Throws {@link CliError} when the bytes are not text in any of these.
  */
@@ -31,6 +32,15 @@ export function decodeReport(bytes: Uint8Array, encoding?: string): Decoded {
   // UTF-16 without a BOM is not guessed: telling it from binary is unreliable, and --encoding exists.
   if (bytes.includes(0)) throw new CliError('not text (it contains NUL bytes)');
   const utf8 = attempt(bytes, 'utf-8');
+  const declared = declaredCharset(bytes);
+  // A page saved by a tool that re-encoded it as UTF-8 keeps its old declaration (charset=gb2312):
+  // its bytes, valid UTF-8 beyond ASCII, say more than the declaration does. GBK text is never
+  // valid UTF-8 by chance: its common characters start with bytes UTF-8 only uses after a lead byte.
+  if (declared !== undefined && !(utf8 !== undefined && hasNonAscii(bytes))) {
+    // Not valid in what it declares (a page saying UTF-8 that is GBK): detected like any file.
+    const text = declared === 'utf-8' ? utf8 : attempt(bytes, declared);
+    if (text !== undefined) return { text, encoding: declared };
+  }
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
   const gb18030 = attempt(bytes, 'gb18030');
   const big5 = attempt(bytes, 'big5');
@@ -105,6 +115,66 @@ function unlikelyShare(bytes: Uint8Array): number {
     }
   }
   return all === 0 ? 0 : unlikely / all;
+}
+
+/** How far into a file a web page's charset declaration is looked for. */
+const SNIFFED_BYTES = 2048;
+// A page starts, after blank space, with one of these; or it declares a charset early on.
+const PAGE_START = /^(?:\xef\xbb\xbf)?[\t\n\f\r ]*(?:<!doctype|<\?xml|<(?:html|head|meta)[\t\n\f\r />])/i;
+const META_CHARSET = /<meta[^>]*charset/i;
+const COMMENT = /<!--[^]*?(?:-->|$)/g;
+const META = /<meta(?=[\t\n\f\r /])([^>]*)/gi;
+const ATTRIBUTE = /([^\t\n\f\r />="']+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]+)))?/g;
+const CONTENT_CHARSET = /charset[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r ;"']+))/i;
+
+/**
+ * The encoding a web page declares in its first {@link SNIFFED_BYTES} bytes, as the WHATWG name
+ * to decode it with, or undefined when the file does not look like a page (it starts with
+ * `<!doctype`, `<html`, `<?xml`, `<head` or `<meta`, or has a `<meta … charset` early on) or
+ * declares nothing TextDecoder knows. The first `<meta charset="…">` or `<meta
+ * http-equiv="Content-Type" content="…; charset=…">` outside comments that names a known
+ * encoding counts, as the HTML standard's prescan takes it. GB2312 and GBK (WHATWG's `gbk`) are read as GB18030, their superset; a page cannot
+ * declare UTF-16 in bytes that can be read for the declaration, so UTF-16 means UTF-8, as the
+ * HTML standard says.
+ */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  // Latin-1 keeps one character per byte: the markup is ASCII whatever the page's encoding.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, SNIFFED_BYTES));
+  if (!PAGE_START.test(head) && !META_CHARSET.test(head)) return undefined;
+  for (const [, attributes = ''] of head.replace(COMMENT, '').matchAll(META)) {
+    const values = new Map<string, string>();
+    for (const [, name = '', ...value] of attributes.matchAll(ATTRIBUTE)) {
+      const key = name.toLowerCase();
+      if (!values.has(key)) values.set(key, value.find((v) => v !== undefined) ?? '');
+    }
+    let label = values.get('charset');
+    if (label === undefined && values.get('http-equiv')?.trim().toLowerCase() === 'content-type') {
+      const found = CONTENT_CHARSET.exec(values.get('content') ?? '');
+      label = found?.slice(1).find((v) => v !== undefined);
+    }
+    // One naming no encoding TextDecoder knows is passed over, as browsers pass it over.
+    const encoding = label === undefined ? undefined : encodingOf(label);
+    if (encoding !== undefined) return encoding;
+  }
+  return undefined;
+}
+
+function encodingOf(label: string): string | undefined {
+  let encoding: string;
+  try {
+    // x-user-defined, which TextDecoder does not take, is windows-1252 to the HTML standard.
+    encoding = label.trim().toLowerCase() === 'x-user-defined' ? 'windows-1252' : new TextDecoder(label.trim()).encoding;
+  } catch {
+    return undefined;
+  }
+  if (encoding === 'gbk') return 'gb18030';
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return 'utf-8';
+  return encoding;
+}
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return true;
+  return false;
 }
 
 function attempt(bytes: Uint8Array, encoding: string): string | undefined {

@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { helpText, parseCommandLine } from './args';
+import { helpText, listOf, parseCommandLine } from './args';
 import { formatFor, type OutputOptions } from './formats/index';
 import { runTasks, serveTasks } from './pool';
 import { CliError, UsageError } from './problem';
@@ -50,7 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { options } = invocation;
   const paths = expandInputs(options.inputs, options.extensions, (message) => writeIfRead(process.stderr, `xxgk-report: ${message}\n`));
   // A build step pointed at the wrong folder must not pass by checking nothing.
-  if (paths.length === 0) throw new CliError(`no ${options.extensions.join(' or ')} files in ${options.inputs.join(', ')}`);
+  if (paths.length === 0) throw new CliError(`no ${listOf(options.extensions, 'or')} files in ${options.inputs.join(', ')}`);
   const tasks: Task[] = [];
   for (const path of paths) tasks.push(path === STDIN ? { path: STDIN_NAME, bytes: await readStdin(options.maxBytes) } : { path });
 
