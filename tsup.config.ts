@@ -8,19 +8,20 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 const libraryEntry = resolve('src/index');
 
 /**
- * The CLI imports the library from source (`../index`) so it typechecks without a build; in the
- * bundle that import must become the library build next to it, or cli.js would carry a second
- * copy of the parser, opencc and parsimmon.
+ * The CLI and xxgk-report/pdf import the library from source (`../index`) so they typecheck
+ * without a build; in their bundles that import must become the library build next to them (the
+ * ESM one, or the CommonJS one for pdf.cjs), or they would carry a second copy of the parser,
+ * opencc and parsimmon.
  */
-const libraryAsSibling: Plugin = {
-  name: 'library-as-sibling',
+const libraryAsSibling = (format: 'esm' | 'cjs'): Plugin => ({
+  name: `library-as-sibling-${format}`,
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       const target = resolve(args.resolveDir, args.path).replace(/\.(ts|js)$/, '');
-      return target === libraryEntry ? { path: './index.js', external: true } : undefined;
+      return target === libraryEntry ? { path: format === 'esm' ? './index.js' : './index.cjs', external: true } : undefined;
     });
   },
-};
+});
 
 /**
  * htmlparser2's package entry also exports its DOM builder and feed reader, which pull in
@@ -55,6 +56,20 @@ export default defineConfig((cli): Options[] => [
     sourcemap: false,
     treeshake: true,
   },
+  // pdfjs-dist stays outside: an optional peer dependency, ESM only, that loads its worker and
+  // font data from its own folder; both builds import() it on first use.
+  ...(['esm', 'cjs'] as const).map(
+    (format): Options => ({
+      entry: { pdf: 'src/pdf/index.ts' },
+      format: [format],
+      dts: true,
+      clean: false,
+      target: 'node20',
+      external: ['pdfjs-dist'],
+      esbuildPlugins: [libraryAsSibling(format)],
+      sourcemap: false,
+    }),
+  ),
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
@@ -62,7 +77,7 @@ export default defineConfig((cli): Options[] => [
     clean: false,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    esbuildPlugins: [libraryAsSibling],
+    esbuildPlugins: [libraryAsSibling('esm')],
     sourcemap: false,
   },
 ]);

@@ -78,6 +78,22 @@ export interface Cell {
    */
   origin?: CellOrigin;
   position: Position;
+  /** Where the cell's text is drawn on its page, for a report read from a PDF (`xxgk-report/pdf`). */
+  box?: Box;
+}
+
+/**
+ * A rectangle on a PDF page, in PDF user space units (points), with the origin at the page's
+ * top-left corner and y growing downward (as on a rendered page or a canvas): `x`, `y` are the
+ * rectangle's left and top edges. `page` is 1-based. PDF's own bottom-left coordinates: the
+ * bottom edge is `pageHeight - y - height`.
+ */
+export interface Box {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** How a cell's value was obtained; see {@link Cell.origin}. */

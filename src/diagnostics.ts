@@ -35,6 +35,8 @@ export const PARSE_CODES = {
   'cell/unit-mismatch': 'warning',
   'cell/out-of-range': 'error',
   'text/traditional-converted': 'info',
+  'pdf/no-text': 'error',
+  'pdf/unreadable': 'error',
   'text/wrong-encoding': 'error',
 } as const satisfies Record<string, Severity>;
 

@@ -44,8 +44,10 @@ const CLAIM = /^(\s*)(.+?);?\s*\/\/=>\s*(.+)$/;
 /** Turns `expr; //=> value` lines into recorded claims, and points the import at the source. */
 function instrument(code: string): string {
   const source = join(root, 'src', 'index').replace(/\\/g, '/');
+  const pdf = join(root, 'src', 'pdf', 'index').replace(/\\/g, '/');
   const body = code
     .replace(/from\s+['"]xxgk-report['"]/g, `from '${source}'`)
+    .replace(/from\s+['"]xxgk-report\/pdf['"]/g, `from '${pdf}'`)
     .split('\n')
     .map((line, i) => {
       const claim = CLAIM.exec(line);

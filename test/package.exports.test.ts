@@ -51,7 +51,7 @@ describe('the built package', () => {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repo, encoding: 'utf8' }));
     const files: string[] = packed.files.map((file: { path: string }) => file.path);
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'THIRD_PARTY_LICENSES', 'package.json']));
-    const allowed = /^(LICENSE|THIRD_PARTY_LICENSES|package\.json|README\.md|dist\/(cli\.js|schema\.json|index\.(js|cjs|d\.ts|d\.cts)))$/;
+    const allowed = /^(LICENSE|THIRD_PARTY_LICENSES|package\.json|README\.md|dist\/(cli\.js|schema\.json|(index|pdf)\.(js|cjs|d\.ts|d\.cts)))$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
   });
 });

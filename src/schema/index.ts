@@ -91,6 +91,7 @@ export function parseResultSchema(): Record<string, unknown> {
           assumedZero: { type: 'boolean' },
           origin: { enum: ['read', 'split', 'inferred'] },
           position: ref('position'),
+          box: object({ page: { type: 'integer', minimum: 1 }, x: { type: 'number' }, y: { type: 'number' }, width: { type: 'number' }, height: { type: 'number' } }),
         },
         ['type', 'value', 'raw', 'state', 'position'],
       ),
