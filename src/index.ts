@@ -28,8 +28,8 @@ export { readTable } from './read-table';
 export type { CellReading } from './tables/cell';
 export { checkReport, compareReports, CHECK_CODES } from './check/index';
 export type { CheckReportOptions } from './check/index';
-export { renderReport } from './render/index';
-export type { RenderReportOptions, RenderLayout } from './render/index';
+export { renderIndex, renderReport } from './render/index';
+export type { IndexEntry, RenderIndexOptions, RenderLayout, RenderLocale, RenderReportOptions } from './render/index';
 export { formatDiagnostics } from './reporter/index';
 export type { FormatDiagnosticsOptions } from './reporter/index';
 

@@ -12,21 +12,34 @@ export function element(name: string, text: string): string {
   return `<${name}>${escapeHtml(text)}</${name}>`;
 }
 
-function cell(cell: SpanCell): string {
+/**
+ * What a page adds to a cell of a table: attributes (already escaped, each with its leading space)
+ * and the cell's content as HTML in place of its escaped text.
+ */
+export interface CellMarkup {
+  attributes?: string;
+  html?: string;
+}
+
+/** Decorates the cells of {@link htmlTable}: nothing for a cell written as it is. */
+export type CellDecorator = (cell: SpanCell) => CellMarkup | undefined;
+
+function cell(cell: SpanCell, decorate?: CellDecorator): string {
   const name = cell.header ? 'th' : 'td';
   const colspan = cell.colspan ? ` colspan="${cell.colspan}"` : '';
   const rowspan = cell.rowspan ? ` rowspan="${cell.rowspan}"` : '';
-  return `<${name}${colspan}${rowspan}>${escapeHtml(cell.text)}</${name}>`;
+  const markup = decorate?.(cell);
+  return `<${name}${colspan}${rowspan}${markup?.attributes ?? ''}>${markup?.html ?? escapeHtml(cell.text)}</${name}>`;
 }
-
-const row = (cells: readonly SpanCell[]) => `<tr>${cells.map(cell).join('')}</tr>`;
 
 /**
  * A table as lines of HTML: `<table>`, the header rows in `<thead>`, each group of body rows in a
  * `<tbody>`, one `<tr>` a line; labels are `<th>`, values `<td>`. Nothing when the table has no row.
+ * `decorate` adds attributes to a cell, or writes its content (the visual report's highlights).
  */
-export function htmlTable(table: SpanTable): string[] {
+export function htmlTable(table: SpanTable, decorate?: CellDecorator): string[] {
   if (table.head.length === 0 && table.bodies.length === 0) return [];
+  const row = (cells: readonly SpanCell[]) => `<tr>${cells.map((each) => cell(each, decorate)).join('')}</tr>`;
   return [
     '<table>',
     ...(table.head.length > 0 ? ['<thead>', ...table.head.map(row), '</thead>'] : []),

@@ -1,8 +1,11 @@
 import { SECTIONS } from '../../grammar/index';
-import { expectOptions, expectReport } from '../arguments';
-import type { Meta, Report, SectionKey } from '../ast';
+import { describe, expectOptions, expectReport } from '../arguments';
+import type { Meta, Report, SectionKey, TableKey } from '../ast';
+import type { Diagnostic } from '../diagnostics';
+import { expectDiagnostics } from './arguments';
 import { element, htmlTable } from './html';
 import { RENDER_LAYOUTS, writeBlocks, type RenderLayout, type TextLayout } from './layouts';
+import { RENDER_LOCALES, type RenderLocale } from './strings';
 import {
   activeDisclosureBlocks,
   activeDisclosureSpans,
@@ -13,8 +16,13 @@ import {
   type CellBlock,
   type SpanTable,
 } from './tables';
+import { visualReport, type BodyWriter } from './visual';
 
 export type { RenderLayout } from './layouts';
+export type { RenderLocale } from './strings';
+export { renderIndex } from './index-page';
+export type { IndexEntry } from './arguments';
+export type { RenderIndexOptions } from './index-page';
 
 /** Options of {@link renderReport}. */
 export interface RenderReportOptions {
@@ -23,6 +31,15 @@ export interface RenderReportOptions {
    * `cell-per-line` layout, or as an `html` fragment.
    */
   layout?: RenderLayout;
+  /**
+   * The findings to show (parseReport's `diagnostics`, or checkReport's). Given, with `layout:
+   * 'html'`, the result is the visual report: one self-contained page rather than a fragment.
+   */
+  diagnostics?: readonly Diagnostic[];
+  /** The visual report only: the text the report was read from, shown beside a finding's lines. */
+  text?: string;
+  /** The visual report only: the language of its own words, `zh` (default) or `en`. */
+  locale?: RenderLocale;
 }
 
 /** `2022-01-01` as the reports write it: `2022年1月1日`. */
@@ -105,7 +122,7 @@ function text(report: Report, layout: TextLayout): string {
  * issuer and date as `<p>`s, the title an `<h2>`, the part headings `<h3>`s, each table a
  * `<table>` after its part's text.
  */
-function html(report: Report): string {
+function html(report: Report, writer?: BodyWriter): string {
   const parts = outline(report);
   const paragraphs = (text: string) => text.split('\n').filter((line) => line.trim() !== '').map((line) => element('p', line));
   const lines: string[] = [];
@@ -114,9 +131,15 @@ function html(report: Report): string {
   if (parts.period) lines.push(element('p', parts.period));
   for (const section of parts.sections) {
     lines.push(element('h3', section.heading));
-    if (section.text) lines.push(...paragraphs(section.text));
+    if (section.text) lines.push(...(writer ? writer.text(paragraphs(section.text)) : paragraphs(section.text)));
     const table = tableSpans(report, section.key);
-    if (table) lines.push(...htmlTable(table));
+    if (!table) continue;
+    if (!writer) lines.push(...htmlTable(table));
+    else {
+      const written = htmlTable(table, writer.decorate);
+      if (written.length > 0) lines.push('<div class="table-wrap">', ...written, '</div>');
+      lines.push(...writer.afterTable(section.key as TableKey));
+    }
   }
   if (parts.issuer) lines.push(element('p', parts.issuer));
   if (parts.date) lines.push(element('p', parts.date));
@@ -145,12 +168,28 @@ function html(report: Report): string {
  * A cell is written as its value; a blank (or unreadable) cell as an empty cell, a not-applicable
  * one as `/`, in every layout. Lines end in `\n`.
  *
+ * The visual report (`layout: 'html'` with `options.diagnostics`): one self-contained page (no
+ * script, nothing loaded; a Content-Security-Policy `<meta>` allows only its inline style, by its
+ * hash). The html layout's tables, each value cell a finding names marked by the worst severity
+ * among them: a fill, a border style and a sign (× error, ! warning, i info; not colour alone),
+ * the findings' messages in its `title`, shown as a tooltip when it has keyboard focus. The cells
+ * a finding names are its `cells`; a `cell/` finding without them names the cell at its position
+ * (cell/inferred and cell/split: the cells inferred or split within its span). Cells whose
+ * `origin` is `inferred` or `split` are marked (推, 拆) and the legend says what that means; a
+ * table's unassigned lines are listed under it. Below, the findings, each focusable, with a link to
+ * its lines in the source panel (with `options.text`: the lines of its span and two around them,
+ * the span in a `<mark>`, long lines cut) and to its first cell in the tables. Every text from the
+ * report, the findings and the source is escaped. In Chinese, or English with `locale: 'en'`
+ * (the form's labels stay as the form has them).
+ *
  * @param report - A report, parsed or built.
  * @param options - See {@link RenderReportOptions}.
- * @returns The report as text, or as an HTML fragment.
+ * @returns The report as text, as an HTML fragment, or (with `diagnostics`) as an HTML page.
  * @throws {TypeError} When `report` is not a Report (its `meta`, `sections`, `tables`, parts, rows
  *   and cells as src/ast.ts has them), or `options` is neither undefined nor an object whose
- *   `layout` is `tab`, `pipe`, `cell-per-line` or `html` (or undefined).
+ *   `layout` is `tab`, `pipe`, `cell-per-line` or `html` (or undefined), whose `diagnostics` is an
+ *   array of diagnostics (or undefined; given, `layout` must be `html`), whose `text` is a string
+ *   and `locale` is `zh` or `en` (both undefined, or given with `diagnostics`).
  *
  * @example
  * ```ts
@@ -163,7 +202,22 @@ function html(report: Report): string {
  */
 export function renderReport(report: Report, options: RenderReportOptions = {}): string {
   expectReport('renderReport', 'report', report);
-  expectOptions('renderReport', 'options', options, { layout: RENDER_LAYOUTS });
+  expectOptions('renderReport', 'options', options, { layout: RENDER_LAYOUTS, text: 'string', locale: RENDER_LOCALES });
   const layout = options.layout ?? 'tab';
+  const { diagnostics } = options;
+  if (diagnostics !== undefined) {
+    expectDiagnostics('renderReport', 'options.diagnostics', diagnostics);
+    if (layout !== 'html') {
+      throw new TypeError(
+        `renderReport: options.layout must be 'html' when options.diagnostics is given (the visual report is a page), got ${options.layout === undefined ? "undefined (that is, 'tab')" : `'${layout}'`}`,
+      );
+    }
+    const visual = { diagnostics, ...(options.text !== undefined ? { text: options.text } : {}), ...(options.locale ? { locale: options.locale } : {}) };
+    return visualReport(report, visual, (writer) => html(report, writer));
+  }
+  if (options.text !== undefined || options.locale !== undefined) {
+    const given = options.text !== undefined ? 'options.text' : 'options.locale';
+    throw new TypeError(`renderReport: options.diagnostics must be given with ${given} (an option of the visual report), got ${describe(diagnostics)}`);
+  }
   return layout === 'html' ? html(report) : text(report, layout);
 }

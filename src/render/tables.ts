@@ -1,6 +1,7 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, APPLICATIONS, IDENTITIES, REVIEW_LITIGATION } from '../../grammar/index';
 import type { ActiveDisclosureTable, ApplicationsTable, Cell, ReviewLitigationTable } from '../ast';
 import type { AnyRow } from '../check/cells';
+import type { CellRef } from '../diagnostics';
 
 /** A table as text cells, before a layout writes it: blocks of header rows and body rows. */
 export interface CellBlock {
@@ -8,6 +9,8 @@ export interface CellBlock {
   title?: string;
   header: string[];
   rows: string[][];
+  /** The row key of each row of `rows`, and the column keys of its values (table 二). */
+  keys?: { rows: string[]; columns: readonly string[] };
 }
 
 const label = (entries: readonly { readonly key: string; readonly label: string }[], key: string) =>
@@ -32,15 +35,13 @@ export function activeDisclosureBlocks(table: ActiveDisclosureTable): CellBlock[
   const rows = rowsIn(table);
   const blocks: CellBlock[] = [];
   for (const block of variant.blocks) {
-    const present = block.rows.flatMap((key) => {
-      const row = rows[key];
-      return row ? [[label(variant.rows, key), ...valuesOf(row, block.columns)]] : [];
-    });
-    if (present.length === 0) continue;
+    const keys = block.rows.filter((key) => rows[key]);
+    if (keys.length === 0) continue;
     blocks.push({
       title: `第二十条第${block.article}项`,
       header: ['信息内容', ...block.columns.map((column) => label(variant.columns, column))],
-      rows: present,
+      rows: keys.map((key) => [label(variant.rows, key), ...valuesOf(rows[key] as AnyRow, block.columns)]),
+      keys: { rows: keys, columns: block.columns },
     });
   }
   return blocks;
@@ -57,13 +58,13 @@ type ApplicationsGroup = (typeof APPLICATIONS.groups)[number];
 /** A row of table 三 the report has, with what stands in its label columns. */
 type ApplicationsLine =
   /** 一、 二、 四、: the parts of the table. */
-  | { kind: 'part'; label: string; values: string[] }
+  | { kind: 'part'; key: string; label: string; values: string[] }
   /** An outcome of 三、本年度办理结果 that is no group: （一） （二） （七）. */
-  | { kind: 'outcome'; label: string; values: string[] }
+  | { kind: 'outcome'; key: string; label: string; values: string[] }
   /** A group given as a row of its own: （三）不予公开 with its values. */
-  | { kind: 'group'; group: ApplicationsGroup; values: string[] }
+  | { kind: 'group'; key: string; group: ApplicationsGroup; values: string[] }
   /** An item of a group: 1.属于国家秘密. */
-  | { kind: 'item'; group: ApplicationsGroup; label: string; values: string[] };
+  | { kind: 'item'; key: string; group: ApplicationsGroup; label: string; values: string[] };
 
 /** The rows of table 三 the report has, in the order of grammar/. */
 function applicationsLines(table: ApplicationsTable): ApplicationsLine[] {
@@ -75,13 +76,13 @@ function applicationsLines(table: ApplicationsTable): ApplicationsLine[] {
     if (group && !groupsSeen.has(group.key)) {
       groupsSeen.add(group.key);
       const groupRow = rows[group.key];
-      if (groupRow) lines.push({ kind: 'group', group, values: valuesOf(groupRow, table.columns) });
+      if (groupRow) lines.push({ kind: 'group', key: group.key, group, values: valuesOf(groupRow, table.columns) });
     }
     const row = rows[spec.key];
     if (!row) continue;
     const values = valuesOf(row, table.columns);
-    if (group) lines.push({ kind: 'item', group, label: spec.label, values });
-    else lines.push({ kind: PART.test(spec.label) ? 'part' : 'outcome', label: spec.label, values });
+    if (group) lines.push({ kind: 'item', key: spec.key, group, label: spec.label, values });
+    else lines.push({ kind: PART.test(spec.label) ? 'part' : 'outcome', key: spec.key, label: spec.label, values });
   }
   return lines;
 }
@@ -144,6 +145,8 @@ export interface SpanCell {
   colspan?: number;
   /** Grid rows it covers; absent for one. */
   rowspan?: number;
+  /** The cell of the report a value stands for (absent on labels). */
+  ref?: CellRef;
 }
 
 /**
@@ -155,8 +158,8 @@ export interface SpanTable {
   bodies: SpanCell[][][];
 }
 
-function span(text: string, header: boolean, colspan = 1, rowspan = 1): SpanCell {
-  return { text, header, ...(colspan > 1 ? { colspan } : {}), ...(rowspan > 1 ? { rowspan } : {}) };
+function span(text: string, header: boolean, colspan = 1, rowspan = 1, ref?: CellRef): SpanCell {
+  return { text, header, ...(colspan > 1 ? { colspan } : {}), ...(rowspan > 1 ? { rowspan } : {}), ...(ref ? { ref } : {}) };
 }
 
 /**
@@ -168,14 +171,20 @@ function span(text: string, header: boolean, colspan = 1, rowspan = 1): SpanCell
 export function activeDisclosureSpans(table: ActiveDisclosureTable): SpanTable {
   const blocks = activeDisclosureBlocks(table);
   const width = Math.max(0, ...blocks.flatMap((block) => [block.header, ...block.rows].map((cells) => cells.length)));
-  const row = (cells: readonly string[], header: boolean) =>
-    cells.map((text, i) => span(text, header || i === 0, i === cells.length - 1 ? width - cells.length + 1 : 1));
+  const row = (cells: readonly string[], header: boolean, refOf?: (i: number) => CellRef | undefined) =>
+    cells.map((text, i) => span(text, header || i === 0, i === cells.length - 1 ? width - cells.length + 1 : 1, 1, refOf?.(i)));
   return {
     head: [],
     bodies: blocks.map((block) => [
       ...(block.title ? [[span(block.title, true, width)]] : []),
       row(block.header, true),
-      ...block.rows.map((cells) => row(cells, false)),
+      ...block.rows.map((cells, r) =>
+        row(cells, false, (i) => {
+          const key = block.keys?.rows[r];
+          const column = block.keys?.columns[i - 1];
+          return i > 0 && key !== undefined && column !== undefined ? { table: 'activeDisclosure', row: key, column } : undefined;
+        }),
+      ),
     ]),
   };
 }
@@ -228,7 +237,8 @@ export function applicationsSpans(table: ApplicationsTable): SpanTable {
   }
 
   const lines = applicationsLines(table);
-  const values = (line: ApplicationsLine) => line.values.map((text) => span(text, false));
+  const values = (line: ApplicationsLine) =>
+    line.values.map((text, i) => span(text, false, 1, 1, { table: 'applications', row: line.key, column: table.columns[i] as string }));
   /** How many lines from `from` on satisfy `test`, one after the other. */
   const runLength = (from: number, test: (line: ApplicationsLine) => boolean) => {
     let end = from;
@@ -292,6 +302,10 @@ export function reviewLitigationSpans(table: ReviewLitigationTable): SpanTable {
   const head = [top];
   if (nested) head.push(kinds.flatMap((kind) => (kind.under === undefined ? [] : [span(kind.label, true, width)])));
   head.push(kinds.flatMap(() => REVIEW_LITIGATION.columns.map((column) => span(column.label, true))));
-  const values = present.flatMap((spec) => valuesOf(rows[spec.key] as AnyRow, columns).map((text) => span(text, false)));
+  const values = present.flatMap((spec) =>
+    valuesOf(rows[spec.key] as AnyRow, columns).map((text, i) =>
+      span(text, false, 1, 1, { table: 'reviewLitigation', row: spec.key, column: columns[i] as string }),
+    ),
+  );
   return { head, bodies: values.length > 0 ? [[values]] : [] };
 }
