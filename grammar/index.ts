@@ -374,3 +374,65 @@ export const TABLE_HINTS = [
   { id: 'normative-repealed', pattern: `废止${GAP}{0,8}?${COUNT}\\s*件`, table: 'activeDisclosure', row: 'normativeDocuments', column: 'repealed' },
   { id: 'normative-in-force', pattern: `(?:现行有效|保留)${GAP}{0,8}?规范性文件${GAP}{0,4}?${COUNT}\\s*件`, table: 'activeDisclosure', row: 'normativeDocuments', column: 'inForce' },
 ] as const;
+
+/**
+ * What the text says that the tables can contradict, beyond the counts of NARRATIVE_FACTS: a
+ * claim that every application or every case was concluded. `pattern` is a regular expression
+ * source tried within one sentence (text between 。；！？ or line breaks) of parts 一, 三 and 四,
+ * only in sentences matching `context` and not matching `unless` (a sentence that names a
+ * carry-forward, an exception or a negation claims nothing clear). The claim is contradicted when
+ * the cells it names hold more than 0: `rows` of `table` in `column`; for `all-cases-closed` the
+ * rows are those the sentence names (复议: `review`; 诉讼: both 行政诉讼 rows).
+ */
+export const NARRATIVE_CLAIMS = [
+  {
+    id: 'all-concluded',
+    // 均已办结, 全部办结, 已全部按时办结, 均在法定期限内办结, 办结率100%.
+    pattern: `(?:均|全部|全都|悉数|一律)${GAP}{0,10}?办结|办结率${GAP}{0,4}?100\\s*[%％]`,
+    context: DISCLOSURE,
+    unless: '复议|诉讼|结转|转下|继续办理|除|未能|尚未|没有全部|未全部|不能',
+    table: 'applications',
+    rows: ['carriedForward'],
+    column: 'total',
+  },
+  {
+    id: 'all-cases-closed',
+    // 行政复议、行政诉讼案件均已审结 / 全部结案.
+    pattern: `(?:均|全部|全都|悉数)${GAP}{0,8}?(?:审结|结案|办结|终结)`,
+    context: '行政复议|行政诉讼|复议|诉讼',
+    unless: '尚未审结|未审结|未结|审理中|正在审理|在审|未能|尚未|没有全部|未全部',
+    table: 'reviewLitigation',
+    rows: ['review', 'litigationDirect', 'litigationAfterReview'],
+    column: 'pending',
+  },
+] as const;
+
+/**
+ * Words that follow a year (`2022年…`) opening a sentence of part 一 when the year is not the
+ * time the sentence reports on: a month or a day (`2022年12月`), a span (`2022年以来`, `2019年至`),
+ * a carry-over (`2022年结转`), a comparison. Such a sentence does not say which year the report
+ * is about.
+ */
+export const YEAR_REFERENCE_WORDS = ['月', '以来', '至', '到', '—', '－', '-', '~', '～', '底', '末', '初', '结转', '起', '前', '后', '同期', '相比', '比', '修订', '施行'] as const;
+
+/**
+ * 信息处理费 (charged in 元 under the 政府信息公开信息处理费管理办法, reported in part 六), kept
+ * apart from table 二's 行政事业性收费 in 万元, which says nothing about it.
+ * - `mentions`: words one of which part 六 holds when it says anything about the fees.
+ * - `charged`: a sentence stating an amount of the fees (the group is the amount); a sentence
+ *   matching `notCharged` states none.
+ * - `notice`: the row of table 三 counting applications dropped after a 收费通知 (the agency
+ *   charged fees for them).
+ */
+export const PROCESSING_FEES = {
+  mentions: ['处理费', '收费', '收取费用', '缴费'],
+  charged: `(?:信息)?处理费${GAP}{0,10}?(\\d+(?:\\.\\d+)?)\\s*(?:万元|元)`,
+  notCharged: '未收取|没有收取|不收取|免收|免予收取|未发生|未产生|无收费|零收费|未向',
+  notice: { table: 'applications', row: 'other.overdueFee', column: 'total' },
+} as const;
+
+/**
+ * What part 五 (存在的主要问题及改进情况) holds when it reports nothing: these words alone, once
+ * its subsection numbers, its heading phrases (SECTIONS) and punctuation are taken out.
+ */
+export const NOTHING_TO_REPORT = ['暂无', '无', '没有', '不涉及', '本年度', '本年', '今年'] as const;

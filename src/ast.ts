@@ -205,6 +205,10 @@ export interface Subsection {
 export interface Section {
   type: 'section';
   key: SectionKey;
+  /**
+   * The numeral as the heading writes it: the part's own (一 for `overview`) unless the report
+   * numbers its parts wrongly (then `structure/misnumbered-section` says so).
+   */
   numeral: string;
   /** The heading as written (normalised text, markdown removed). */
   heading: string;

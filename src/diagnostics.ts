@@ -53,8 +53,14 @@ export type ArithmeticCode =
 /** A code the narrative and cross-year checks emit. */
 export type NarrativeCode = `narrative/${string}` | `years/${string}`;
 
+/**
+ * A code the checker emits about the parts as read (a part numbered wrongly, an empty part 五),
+ * and the codes of `checkHierarchy` (a summary report against its parts).
+ */
+export type CheckCode = 'structure/misnumbered-section' | 'structure/empty-problems' | `hierarchy/${string}`;
+
 /** Every diagnostic code. */
-export type DiagnosticCode = ParseCode | ArithmeticCode | NarrativeCode;
+export type DiagnosticCode = ParseCode | ArithmeticCode | NarrativeCode | CheckCode;
 
 /** A cell an arithmetic finding involves. */
 export interface CellRef {

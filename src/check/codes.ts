@@ -1,4 +1,4 @@
-import { IDENTITIES, NARRATIVE_FACTS } from '../../grammar/index';
+import { IDENTITIES, NARRATIVE_CLAIMS, NARRATIVE_FACTS } from '../../grammar/index';
 import type { Position } from '../ast';
 import type { CellRef, Diagnostic, DiagnosticCode, Severity } from '../diagnostics';
 
@@ -12,10 +12,18 @@ export const CHECK_CODES: Readonly<Record<string, Severity>> = {
   'arithmetic/negative': 'error',
   'arithmetic/not-assessable': 'warning',
   ...Object.fromEntries(NARRATIVE_FACTS.map((fact) => [`narrative/${fact.id}`, 'warning'])),
+  'narrative/year-mismatch': 'warning',
+  ...Object.fromEntries(NARRATIVE_CLAIMS.map((claim) => [`narrative/${claim.id}`, 'warning'])),
+  'narrative/fees-unreported': 'warning',
+  'structure/misnumbered-section': 'warning',
+  'structure/empty-problems': 'warning',
   'years/carried-over': 'error',
   'years/in-force': 'warning',
   'years/not-consecutive': 'warning',
   'years/different-agencies': 'warning',
+  'hierarchy/sum': 'error',
+  'hierarchy/not-assessable': 'warning',
+  'hierarchy/different-years': 'warning',
 };
 
 /** Builds a checker diagnostic with the severity its code is registered with. */

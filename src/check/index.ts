@@ -3,12 +3,15 @@ import type { Report } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { checkIdentities } from './arithmetic';
 import { tableViews, type TableViews } from './cells';
+import { checkClaims } from './claims';
 import { checkCounts } from './counts';
 import { checkNarrative } from './narrative';
 import { createLocator } from './sentences';
+import { checkStructure } from './structure';
 import { compareYears } from './years';
 
 export { CHECK_CODES } from './codes';
+export { checkHierarchy } from './hierarchy';
 
 /** Options of {@link checkReport}. */
 export interface CheckReportOptions {
@@ -23,7 +26,10 @@ export interface CheckReportOptions {
    * without it, at the subsection that holds the sentence. `parseReport` passes it.
    */
   text?: string;
-  /** Compare the counts part 一 states with the tables (default true). */
+  /**
+   * Compare what the text says with the tables and with itself (default true): the counts part 一
+   * states, claims that all was concluded, 信息处理费 in part 六, the report's year.
+   */
   narrative?: boolean;
 }
 
@@ -42,12 +48,20 @@ export interface CheckReportOptions {
  *   the identities of a table that would all hold are one warning for the table.
  * - A count that is not whole or is negative is `arithmetic/not-whole` / `arithmetic/negative`.
  * - A stated count that differs from its cell is a warning `narrative/<fact id>`.
+ * - Text that contradicts the report's facts is a warning: the title's year, the statistics
+ *   period and part 一's dates disagreeing (`narrative/year-mismatch`); "all concluded" while
+ *   table 三 carries applications forward (`narrative/all-concluded`) or table 四 has cases
+ *   pending (`narrative/all-cases-closed`); part 六 silent on 信息处理费 the report says were
+ *   charged (`narrative/fees-unreported`).
+ * - A part whose heading carries another part's numeral, recognised by its words, is a warning
+ *   `structure/misnumbered-section` at the heading; a part 五 that is empty or says only 无 is
+ *   `structure/empty-problems`. These two come with or without `narrative`.
  *
  * `parseReport` runs this unless `check: false`.
  *
  * @param report - A parsed report.
  * @param options - See {@link CheckReportOptions}.
- * @returns The findings: counts, then identities in grammar/ order, then narrative.
+ * @returns The findings: counts, then identities in grammar/ order, then narrative, then the parts'.
  * @throws {TypeError} When `report` is not a Report (its `meta`, `sections`, `tables`, parts, rows
  *   and cells as src/ast.ts has them), or `options` is neither undefined nor an object whose
  *   `blankAsZero` and `narrative` are booleans and `text` a string (each may be undefined).
@@ -78,8 +92,11 @@ export function checkTables(report: Report, options: CheckReportOptions, views: 
   const blankAsZero = options.blankAsZero ?? false;
   const diagnostics = [...checkCounts(views), ...checkIdentities(report, blankAsZero, views)];
   if (options.narrative !== false) {
-    diagnostics.push(...checkNarrative(report, { locate: createLocator(report, options.text), blankAsZero }));
+    const locate = createLocator(report, options.text);
+    diagnostics.push(...checkNarrative(report, { locate, blankAsZero }));
+    diagnostics.push(...checkClaims(report, { locate, blankAsZero, text: options.text }));
   }
+  diagnostics.push(...checkStructure(report, options.text));
   return diagnostics;
 }
 

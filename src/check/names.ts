@@ -46,8 +46,14 @@ export function rowName(table: TableKey, row: string): string {
   return ROW_LABELS[table].get(row) ?? row;
 }
 
-/** A column's label from grammar/, or its key when grammar/ has none. */
-export function columnName(table: TableKey, column: string): string {
+const COLUMN_LABELS_2019 = byKey(ACTIVE_DISCLOSURE_2019.columns);
+
+/**
+ * A column's label from grammar/, or its key when grammar/ has none. Table 二's labels are the
+ * 2021 format's unless `format` says 2019 (its `amount` is 采购总金额, not 本年收费金额).
+ */
+export function columnName(table: TableKey, column: string, format?: string): string {
+  if (table === 'activeDisclosure' && format === '2019') return COLUMN_LABELS_2019.get(column) ?? column;
   return COLUMN_LABELS[table].get(column) ?? column;
 }
 

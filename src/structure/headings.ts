@@ -89,6 +89,47 @@ export function readHeading(line: string): HeadingReading | undefined {
   return undefined;
 }
 
+/** A numbered line whose words name a part that its numeral is not: see {@link readMisnumberedHeading}. */
+export interface MisnumberedHeading {
+  /** The part its words name, with the numeral as written (not the part's own). */
+  section: SectionHeading;
+  /** The length of the phrase that names the part: the longer, the surer. */
+  strength: number;
+  /** How many parts away the numeral is from the part's own (`一` for part 二: 1). */
+  offset: number;
+}
+
+// `三、政府信息公开行政复议、行政诉讼情况`: a misnumbered heading still sets its numeral apart.
+const MISNUMBERED = /^([一二三四五六])\s*[、,，.．]\s*(.+)$/;
+
+/**
+ * Reads a numbered line as the heading of a part it does not carry the numeral of: real reports
+ * number their parts wrongly (`一、主动公开政府信息情况` after `二、工作机制保障`, the three tables'
+ * parts numbered 一 to 三). The line must look as a heading does (a numeral 一 to 六 set apart by
+ * `、`, at most 40 characters, no sentence in it), and its words must name a part by grammar/'s
+ * phrases (SECTIONS); a line {@link readHeading} reads (a heading numbered right, a pre-2019
+ * heading) is none. Whether the line is taken as the part's heading is the outline's decision
+ * (outline.ts): only where the parts numbered right leave the part out, in order, and for the
+ * parts with a table, where the table follows.
+ */
+export function readMisnumberedHeading(line: string): MisnumberedHeading | undefined {
+  const text = stripMarkdown(line);
+  if (text.length === 0 || text.length > MAX_HEADING_LENGTH + 4 || !NUMERALS.includes(text.charAt(0))) return undefined;
+  const numbered = MISNUMBERED.exec(text);
+  if (!numbered) return undefined;
+  const numeral = numbered[1] as string;
+  const heading = (numbered[2] as string).replace(/[。.]$/, '');
+  if (heading.length > MAX_HEADING_LENGTH || /[。；;]/.test(heading) || readHeading(text)) return undefined;
+  const key = labelKey(heading);
+  if (pre2019Matcher.best(key)) return undefined;
+  const match = sectionMatcher.best(key);
+  if (!match) return undefined;
+  const rank = SECTIONS.findIndex((s) => s.key === match.key);
+  const written = SECTIONS.findIndex((s) => s.numeral === numeral);
+  if (rank === written) return undefined;
+  return { section: { key: match.key, numeral, heading }, strength: match.length, offset: Math.abs(rank - written) };
+}
+
 /** Reads `（一）主动公开方面。…` as a subsection start: its numeral and the rest of the line. */
 export function readSubsection(line: string): { numeral: string; rest: string } | undefined {
   const match = SUBSECTION.exec(stripMarkdown(line.trimStart()));

@@ -137,7 +137,7 @@ export function build(m: Model): Report {
   const concluded = m.applications.rows.total?.total ?? 0;
   const reviews = m.reviewLitigation.rows.review?.total ?? 0;
   const lawsuits = (m.reviewLitigation.rows.litigationDirect?.total ?? 0) + (m.reviewLitigation.rows.litigationAfterReview?.total ?? 0);
-  const section = (key: 'overview' | 'other', text: string): Section => {
+  const section = (key: 'overview' | 'problems' | 'other', text: string): Section => {
     const spec = SECTIONS.find((s) => s.key === key);
     return { type: 'section', key, numeral: spec?.numeral ?? '', heading: spec?.heading ?? '', text, subsections: [], position: NOWHERE };
   };
@@ -161,6 +161,8 @@ export function build(m: Model): Report {
         `（二）依申请公开方面\n全年共收到政府信息公开申请${received}件，其中网上申请${Math.ceil(received / 2)}件、当面申请${Math.floor(received / 2)}件。` +
           `办结${concluded}件。因政府信息公开引发行政复议${reviews}件、行政诉讼${lawsuits}件。`,
       ),
+      // Part 五 says something: an empty one is a finding of its own (structure/empty-problems).
+      problems: section('problems', '政策解读形式较为单一，下一步将丰富解读形式。'),
       // 信息处理费 in 元 is never compared with table 二's 万元.
       other: section('other', '全年共收取政府信息公开信息处理费2080元。'),
     },
