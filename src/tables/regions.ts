@@ -1,4 +1,4 @@
-import { SECTIONS, TABLES } from '../../grammar/index';
+import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, APPLICATIONS, REVIEW_LITIGATION, SECTIONS, TABLES } from '../../grammar/index';
 import type { TableKey } from '../ast';
 import { labelKey } from '../labels';
 import type { Token } from '../tokens/token';
@@ -15,6 +15,25 @@ const AFTER_TABLES = SECTIONS.filter((section) => section.key === 'problems' || 
 // The phrases' first characters: a word without any of them names none of these parts, and its
 // key is not made (most of a table's words).
 const AFTER_TABLES_FIRST = new RegExp(`[${[...new Set(AFTER_TABLES.map((phrase) => phrase[0]))].join('')}]`);
+
+/**
+ * Phrases of each table's rows that no other table's rows or columns use: where a table has lost
+ * both its part's heading and its anchors, a line opening with one of them still starts it (table
+ * 三's `二、上年结转…` under table 二's last row), instead of the rows running on in the table above.
+ */
+const ROW_ANCHORS: Record<TableKey, readonly string[]> = (() => {
+  const phrases: Record<TableKey, readonly string[]> = {
+    activeDisclosure: [...ACTIVE_DISCLOSURE_2021.rows, ...ACTIVE_DISCLOSURE_2019.rows].flatMap((row) => row.phrases),
+    applications: [...APPLICATIONS.rows, ...APPLICATIONS.groups].flatMap((row) => row.phrases),
+    reviewLitigation: REVIEW_LITIGATION.rows.flatMap((row) => row.phrases),
+  };
+  const columns = [...ACTIVE_DISCLOSURE_2021.columns, ...ACTIVE_DISCLOSURE_2019.columns, ...APPLICATIONS.columns, ...REVIEW_LITIGATION.columns].flatMap((column) => column.phrases);
+  const elsewhere = (key: TableKey, phrase: string) =>
+    columns.some((other) => other.includes(phrase) || phrase.includes(other)) ||
+    (Object.keys(phrases) as TableKey[]).some((other) => other !== key && phrases[other].some((p) => p.includes(phrase) || phrase.includes(p)));
+  const own = (key: TableKey) => phrases[key].filter((phrase) => phrase.length >= 2 && !elsewhere(key, phrase));
+  return { activeDisclosure: own('activeDisclosure'), applications: own('applications'), reviewLitigation: own('reviewLitigation') };
+})();
 
 /**
  * A word of prose: a sentence, never a cell or a label of a table. Length says nothing: a page
@@ -40,6 +59,16 @@ function headingOf(tokens: readonly Token[], keyOf: (index: number) => string, s
     return { at: i, after };
   }
   return undefined;
+}
+
+/** The first word at or after `from` that opens its line with one of `phrases`, or -1. */
+function firstRow(tokens: readonly Token[], keyOf: (index: number) => string, phrases: readonly string[], from: number): number {
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (isProse(token)) return -1;
+    if (token.kind === 'word' && token.lineStart && phrases.some((phrase) => keyOf(i).includes(phrase))) return i;
+  }
+  return -1;
 }
 
 /**
@@ -78,6 +107,9 @@ export function findTableRegions(tokens: readonly Token[]): TableRegion[] {
     // rows before the anchor's (`二、上年结转…` above `一、本年新收…`) are the table's too.
     let found = anchor;
     if (heading && heading.after < tokens.length && (anchor === -1 || (heading.at < anchor && !tokens.slice(heading.after, anchor).some(isProse)))) found = heading.after;
+    // Neither heading nor anchor, after a table found: the first line opening with a row of this
+    // table's own, within the text that follows.
+    if (found === -1 && starts.length > 0) found = firstRow(tokens, keyOf, ROW_ANCHORS[table.key], from);
     if (found !== -1) {
       // The table before ends at this one's heading, which is neither's.
       starts.push({ key: table.key, first: found, boundary: heading && heading.at < found ? heading.at : found });

@@ -21,8 +21,9 @@ const TARGETS = {
   slope: [0.9, 1.1],
   peakOverSize: 20,
   coldStartMs: 60,
-  // 60 kB until pages were read: htmlparser2's Parser and the HTML entity table add 22 kB.
-  bundleBytes: 90_000,
+  // 60 kB until pages were read: htmlparser2's Parser and the HTML entity table add 22 kB, the
+  // reviewers' checks (parseReport runs them) about 6 kB.
+  bundleBytes: 95_000,
 };
 
 const onlyAt = process.argv.indexOf('--only');
