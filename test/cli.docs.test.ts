@@ -45,3 +45,48 @@ describe('the build-script recipe in docs/cli.md', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('the console examples of docs/cli.md', () => {
+  /** Each `$ npx xxgk-report …` run without a pipe or redirection, what the doc shows it print, and the status after it. */
+  const runs = [...doc.matchAll(/```console\n([^]*?)```/g)].flatMap((block) => {
+    const all: Array<{ command: string; shown: string[]; status?: number }> = [];
+    let echo = false;
+    for (const line of (block[1] as string).trimEnd().split('\n')) {
+      if (line === '$ echo $?') echo = true;
+      else if (line.startsWith('$ ')) {
+        echo = false;
+        all.push({ command: line.slice(2), shown: [] });
+      } else if (echo) {
+        const last = all.at(-1);
+        if (last) last.status = Number(line);
+      } else all.at(-1)?.shown.push(line);
+    }
+    return all.filter(
+      ({ command, shown }) =>
+        command.startsWith('npx xxgk-report ') &&
+        !/[|>]/.test(command) &&
+        // Output cut short (`…`) is an illustration, not a run.
+        !shown.includes('…') &&
+        // A run with code frames was made on a terminal.
+        !shown.some((line) => /^ +\d* \| /.test(line)),
+    );
+  });
+  let root: string;
+  beforeAll(async () => {
+    root = await builtPackage();
+  });
+
+  test('there are some', () => {
+    expect(runs.length).toBeGreaterThan(10);
+  });
+
+  // Compared up to the code, as above: the doc stays true while messages are reworded.
+  const upToCode = (line: string) => line.split('  ').slice(0, 3).join('  ');
+  test.each(runs.map((run) => [run.command, run] as const))('%s', (_, { command, shown, status }) => {
+    const args = command.slice('npx xxgk-report '.length).split(' ');
+    const run = spawnSync(process.execPath, [join(root, 'dist/cli.js'), ...args], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const printed = `${run.stderr}${run.stdout}`.trimEnd().split('\n').filter((line) => line !== '');
+    expect(printed.map(upToCode)).toEqual(shown.map(upToCode));
+    if (status !== undefined) expect(run.status).toBe(status);
+  });
+});

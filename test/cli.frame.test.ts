@@ -58,7 +58,8 @@ describe('check in a terminal', () => {
   test('shows the source line and a caret under each error', (context) => {
     // util-linux `script` gives the CLI a terminal; where it is missing there is nothing to test with.
     if (!terminal) context.skip();
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'dist/cli.js'))} check ${damaged}`;
+    // Without colour, which a terminal gets too (test/cli.color.test.ts), so the lines read plainly.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'dist/cli.js'))} check --no-color ${damaged}`;
     let output = '';
     try {
       execFileSync('script', ['-qec', command, '/dev/null'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });

@@ -118,26 +118,29 @@ describe('reading input', () => {
 });
 
 describe('the command line', () => {
+  // The hint points at the help of the command the line names, or at the overview.
   test.each([
-    [[], /missing command/],
-    [['lint', clean], /unknown command "lint"/],
-    [['check'], /nothing to check/],
-    [['check', '--bogus', clean], /Unknown option '--bogus'/],
-    [['check', '--jobs', '0', clean], /--jobs needs a whole number/],
-    [['parse', '--format', 'xml', clean], /unknown format "xml"/],
-    [['parse', '--strict', clean], /--strict applies to check, not parse/],
-    [['check', '--format', 'csv', clean], /--format applies to parse, not check/],
-    [['check', '--quiet', '--verbose', clean], /cannot be used together/],
-  ])('%j is a usage problem', (args, message) => {
+    [[], /missing command/, ''],
+    [['lint', clean], /unknown command "lint": use check, parse or compare/, ''],
+    [['check'], /nothing to check/, 'check '],
+    [['check', '--bogus', clean], /Unknown option '--bogus'/, 'check '],
+    [['check', '--jobs', '0', clean], /--jobs needs a whole number/, 'check '],
+    [['parse', '--format', 'xml', clean], /unknown format "xml" for parse: use json, ndjson or csv/, 'parse '],
+    [['parse', '--strict', clean], /--strict applies to check and compare, not parse/, 'parse '],
+    [['check', '--format', 'csv', clean], /unknown format "csv" for check: use text, json, sarif or github/, 'check '],
+    [['check', '--quiet', '--verbose', clean], /cannot be used together/, 'check '],
+    [['compare', '--headers', 'zh', clean, clean], /--headers applies to parse, not compare/, 'compare '],
+    [['compare', clean], /compare needs two reports/, 'compare '],
+  ])('%j is a usage problem', (args, message, command) => {
     const run = runCli(root, args);
     expectProblem(run, message);
-    expect(run.stderr).toMatch(/\(see xxgk-report --help\)\n$/);
+    expect(run.stderr.endsWith(` (see xxgk-report ${command}--help)\n`)).toBe(true);
   });
 
   test('--help and --version', () => {
     const help = runCli(root, ['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: xxgk-report <check\|parse>/);
+    expect(help.stdout).toMatch(/^Usage: xxgk-report <check\|parse\|compare>/);
     expect(help.stdout).toContain('--format');
     const version = runCli(root, ['--version']);
     expect(version.status).toBe(0);

@@ -86,7 +86,7 @@ describe('the size limit', () => {
     const run = runCli(root, ['check', `--max-size=${value}`, clean]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^xxgk-report: --max-size needs a whole number of megabytes from 1 to 256, got "[^"]*" \(see xxgk-report --help\)\n$/);
+    expect(run.stderr).toMatch(/^xxgk-report: --max-size needs a whole number of megabytes from 1 to 256, got "[^"]*" \(see xxgk-report check --help\)\n$/);
   });
 
   test('--help names the option and its default', () => {

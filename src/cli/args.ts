@@ -2,8 +2,19 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UsageError } from './problem';
 
-const FORMATS = ['json', 'ndjson', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
+export const COMMANDS = ['check', 'parse', 'compare'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** What the findings of `check` and `compare` are printed as; text first, the default. */
+const FINDINGS_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+/** What `parse` prints the reports as; json first, the default. */
+const DATA_FORMATS = ['json', 'ndjson', 'csv'] as const;
+const FORMATS: Record<Command, readonly string[]> = { check: FINDINGS_FORMATS, parse: DATA_FORMATS, compare: FINDINGS_FORMATS };
+export type Format = (typeof FINDINGS_FORMATS)[number] | (typeof DATA_FORMATS)[number];
+
+/** The column names of `parse --format csv`: the output's keys, or the form's own Chinese labels. */
+const HEADERS = ['keys', 'zh'] as const;
+export type Headers = (typeof HEADERS)[number];
 
 /**
  * Read from directories when no `--ext` is given, and always in addition to it: text, markdown
@@ -26,15 +37,19 @@ const MAX_MAX_SIZE_MB = 256;
 /** What --max-size counts in. */
 export const MEGABYTE = 1024 * 1024;
 
-/** What a `check` or `parse` run was asked to do. */
+/** What a `check`, `parse` or `compare` run was asked to do. */
 export interface RunOptions {
-  command: 'check' | 'parse';
+  command: Command;
   /** Files, directories and `-`, as given. */
   inputs: string[];
   format: Format;
   strict: boolean;
   quiet: boolean;
   verbose: boolean;
+  /** More warnings than this (in all) fail the run; absent means no limit. */
+  maxWarnings?: number;
+  /** `--color` (true) or `--no-color` (false), whichever came last; absent means decide (see color.ts). */
+  color?: boolean;
   /** Lower-case, with the dot. */
   extensions: string[];
   /** A WHATWG encoding label; absent means detect. */
@@ -44,29 +59,76 @@ export interface RunOptions {
   maxBytes: number;
   /** Read blank table cells as 0 (parseReport's blankAsZero). */
   blankAsZero: boolean;
+  /** Convert traditional characters to simplified (parseReport's convertTraditional). */
+  convertTraditional: boolean;
+  /** parse: keep the `position` fields in JSON and NDJSON. */
+  positions: boolean;
+  /** parse --format csv: the column names. */
+  headers: Headers;
 }
 
-export type Invocation = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: RunOptions };
+export type Invocation = { kind: 'help'; command?: Command } | { kind: 'version' } | { kind: 'run'; options: RunOptions };
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  headers: { type: 'string' },
+  'no-positions': { type: 'boolean' },
   ext: { type: 'string', multiple: true },
   encoding: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   'max-size': { type: 'string' },
   'blank-as-zero': { type: 'boolean' },
+  'no-traditional': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
-// An option meant for the other command is a mistake worth saying, not something to ignore.
-const ONLY_FOR = { format: 'parse', strict: 'check', quiet: 'check', verbose: 'check' } as const;
+type OptionName = keyof typeof OPTIONS;
 
+// An option meant for another command is a mistake worth saying, not something to ignore.
+const FINDINGS = ['check', 'compare'] as const;
+const ONLY_FOR: Partial<Record<OptionName, readonly Command[]>> = {
+  strict: FINDINGS,
+  quiet: FINDINGS,
+  verbose: FINDINGS,
+  'max-warnings': FINDINGS,
+  color: FINDINGS,
+  'no-color': FINDINGS,
+  headers: ['parse'],
+  'no-positions': ['parse'],
+};
+
+// The options every command takes, as every help screen lists them.
+const COMMON_OPTIONS = `      --ext <ext>         also read files with this extension in directories (repeatable)
+      --encoding <name>   decode input as this encoding (default: detect UTF-8, UTF-16, GB18030, Big5;
+                          a web page's declared charset first)
+      --blank-as-zero     read blank table cells as 0 (default: blank, with value null)
+      --no-traditional    read traditional characters as they are (default: as simplified)
+      --max-size <MB>     refuse larger files, unread (default: ${DEFAULT_MAX_SIZE_MB}, at most ${MAX_MAX_SIZE_MB})
+  -j, --jobs <n>          threads to read files on (default: ${availableParallelism()}, the cores here)
+  -h, --help              print this help
+  -v, --version           print the version`;
+
+const FINDINGS_OPTIONS = `  -f, --format <name>     text (default), json, sarif (SARIF 2.1.0) or github (GitHub Actions annotations)
+      --strict            warnings fail the run too
+      --max-warnings <n>  more than n warnings in all fail the run
+  -q, --quiet             print only the findings that fail the run
+      --verbose           print info findings too
+      --color, --no-color colour the findings, or not (default: on a terminal, unless NO_COLOR is set;
+                          FORCE_COLOR forces it)`;
+
+const EXIT_STATUS = `Exit status: 0 when nothing fails, 1 when a finding fails the run, 2 on a usage or input problem.
+Output closed early (| head) does not change it: the run still reads every file.`;
+
+/** The overview, for `xxgk-report --help`. */
 export function helpText(): string {
-  return `Usage: xxgk-report <check|parse> [options] <file|dir|->...
+  return `Usage: xxgk-report <check|parse|compare> [options] <file|dir|->...
 
 Reads Chinese government information-disclosure annual reports (政府信息公开工作年度报告).
 Directories are searched for ${listOf(DEFAULT_EXTENSIONS, 'and')} files; - reads standard input.
@@ -74,69 +136,157 @@ Directories are searched for ${listOf(DEFAULT_EXTENSIONS, 'and')} files; - reads
 Commands:
   check                 List what could not be read or does not add up, as path:line:column
   parse                 Print the reports as data
+  compare               Compare reports with the same agency's report of the year before
 
 Options:
-  -f, --format <name>   parse: json (default), ndjson or csv
-      --strict          check: warnings fail the run too
-  -q, --quiet           check: print only the findings that fail the run
-      --verbose         check: print info findings too
+  -f, --format <name>   check, compare: text (default), json, sarif or github
+                        parse: json (default), ndjson or csv
+      --strict          check, compare: warnings fail the run too
+      --max-warnings <n>
+                        check, compare: more than n warnings in all fail the run
+  -q, --quiet           check, compare: print only the findings that fail the run
+      --verbose         check, compare: print info findings too
+      --color, --no-color
+                        check, compare: colour the findings, or not (default: on a terminal)
+      --headers <name>  parse --format csv: keys (default) or zh, the form's own labels
+      --no-positions    parse: leave the position fields out of JSON and NDJSON
       --ext <ext>       also read files with this extension in directories (repeatable)
       --encoding <name> decode input as this encoding (default: detect UTF-8, UTF-16, GB18030, Big5;
                         a web page's declared charset first)
       --blank-as-zero   read blank table cells as 0 (default: blank, with value null)
+      --no-traditional  read traditional characters as they are (default: as simplified)
       --max-size <MB>   refuse larger files, unread (default: ${DEFAULT_MAX_SIZE_MB}, at most ${MAX_MAX_SIZE_MB})
   -j, --jobs <n>        threads to read files on (default: ${availableParallelism()}, the cores here)
   -h, --help            print this help
-      --version         print the version
+  -v, --version         print the version
+
+xxgk-report <command> --help prints a command's options, with examples.
 
 Only regular files are read: FIFOs, sockets and devices in directories are skipped.
 
-Exit status: 0 when nothing fails, 1 when a finding fails the check, 2 on a usage or input problem.
-Output closed early (| head) does not change it: the run still reads every file.
+${EXIT_STATUS}
 `;
 }
 
+/** The help of one command, for `xxgk-report <command> --help`. */
+export function commandHelpText(command: Command): string {
+  switch (command) {
+    case 'check':
+      return `Usage: xxgk-report check [options] <file|dir|->...
+
+Lists what could not be read in each report and what does not add up: one finding per line,
+path:line:column  severity  code  message, a file with none as path  ok, then a summary line.
+
+Options:
+${FINDINGS_OPTIONS}
+${COMMON_OPTIONS}
+
+Examples:
+  xxgk-report check reports/                          every report in reports/, recursively
+  xxgk-report check --quiet --max-warnings 10 reports/
+                                                      only errors; fail on errors or more than 10 warnings
+  xxgk-report check --format sarif reports/ > xxgk-report.sarif
+                                                      for code scanning (GitHub, editors' SARIF viewers)
+
+Exit status: 0 when nothing fails, 1 when a finding fails the run (an error; a warning with
+--strict; more warnings than --max-warnings), 2 on a usage or input problem.
+`;
+    case 'parse':
+      return `Usage: xxgk-report parse [options] <file|dir|->...
+
+Prints the reports as data: one named file as its ParseResult, several (or a directory) as a list
+of { path, report, diagnostics }.
+
+Options:
+  -f, --format <name>     json (default), ndjson (one report per line) or csv (one row per report)
+      --headers <name>    csv: the column names, keys (default: applications.granted.total) or zh
+                          (the form's labels: 表三 （一）予以公开 总计)
+      --no-positions      json, ndjson: leave out every position field (a smaller output)
+${COMMON_OPTIONS}
+
+Examples:
+  xxgk-report parse report.txt | jq .report.meta      one report's title, agency, year…
+  xxgk-report parse --format ndjson --no-positions reports/ > reports.ndjson
+  xxgk-report parse --format csv --headers zh reports/ > reports.csv
+                                                      for a spreadsheet, with Chinese column names
+
+Exit status: 0 when every file was read, 2 on a usage or input problem.
+`;
+    case 'compare':
+      return `Usage: xxgk-report compare [options] <last year's report> <this year's report>
+       xxgk-report compare [options] <dir|file>...
+
+Compares reports of one agency in consecutive years: this year's 上年结转 against last year's
+结转下年度继续办理 (years/carried-over, an error), 现行有效 rolled forward by 制发 and 废止
+(years/in-force, a warning). Two files are compared as given, last year's first. A directory (or
+more files) is read whole: each report is paired with the same agency's report of the year before,
+and the reports that have no such pair are listed as unpaired. Findings print as check prints them.
+
+Options:
+${FINDINGS_OPTIONS}
+${COMMON_OPTIONS}
+
+Examples:
+  xxgk-report compare 2022.txt 2023.txt               this year's report against last year's
+  xxgk-report compare reports/                        every agency's consecutive years
+  xxgk-report compare --format github reports/        as annotations in a GitHub Actions run
+
+Exit status: 0 when nothing fails, 1 when a finding fails the run (an error; a warning with
+--strict; more warnings than --max-warnings), 2 on a usage or input problem.
+`;
+  }
+}
+
+const isCommand = (word: string | undefined): word is Command => (COMMANDS as readonly string[]).includes(word ?? '');
+
 /** Reads the command line. Throws {@link UsageError} for anything it cannot make sense of. */
 export function parseCommandLine(argv: readonly string[]): Invocation {
+  // The command, if one is named, for the hint after a usage problem (its own help).
+  const named = argv.find((word) => isCommand(word));
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // Node's messages go on with advice about `--` that does not fit on the one line we print.
-    throw new UsageError((error as Error).message.split('. ')[0] ?? String(error));
+    throw new UsageError((error as Error).message.split('. ')[0] ?? String(error), named);
   }
-  const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help' };
+  const { values, positionals, tokens } = parsed;
+  const [command, ...inputs] = positionals;
+  if (values.help) return isCommand(command) ? { kind: 'help', command } : { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
-  const [command, ...inputs] = positionals;
-  if (command === undefined) throw new UsageError('missing command: check or parse');
-  if (command !== 'check' && command !== 'parse') {
-    throw new UsageError(`unknown command "${command}": use check or parse`);
-  }
-  for (const [name, owner] of Object.entries(ONLY_FOR)) {
-    if (values[name as keyof typeof ONLY_FOR] !== undefined && owner !== command) {
-      throw new UsageError(`--${name} applies to ${owner}, not ${command}`);
+  if (command === undefined) throw new UsageError(`missing command: ${listOf(COMMANDS, 'or')}`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}": use ${listOf(COMMANDS, 'or')}`);
+  const usage = (message: string) => new UsageError(message, command);
+  for (const [name, owners] of Object.entries(ONLY_FOR)) {
+    if (values[name as OptionName] !== undefined && !owners.includes(command)) {
+      throw usage(`--${name} applies to ${listOf(owners, 'and')}, not ${command}`);
     }
   }
-  if (values.quiet && values.verbose) throw new UsageError('--quiet and --verbose cannot be used together');
-  if (inputs.length === 0) throw new UsageError(`nothing to ${command}: give files, directories or - for standard input`);
+  if (values.quiet && values.verbose) throw usage('--quiet and --verbose cannot be used together');
+  if (inputs.length === 0) throw usage(`nothing to ${command}: give files, directories or - for standard input`);
 
-  const format = values.format ?? 'json';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format "${format}": use ${FORMATS.join(', ')}`);
-  }
+  const formats = FORMATS[command];
+  const format = values.format ?? (formats[0] as string);
+  if (!formats.includes(format)) throw usage(`unknown format "${format}" for ${command}: use ${listOf(formats, 'or')}`);
+  const headers = values.headers ?? 'keys';
+  if (!(HEADERS as readonly string[]).includes(headers)) throw usage(`unknown headers "${headers}": use ${listOf(HEADERS, 'or')}`);
+  if (values.headers !== undefined && format !== 'csv') throw usage('--headers applies to --format csv');
   const jobs = values.jobs ?? String(availableParallelism());
-  if (!/^[1-9]\d*$/.test(jobs)) throw new UsageError(`--jobs needs a whole number of at least 1, got "${jobs}"`);
+  if (!/^[1-9]\d*$/.test(jobs)) throw usage(`--jobs needs a whole number of at least 1, got "${jobs}"`);
   const maxSize = values['max-size'] ?? String(DEFAULT_MAX_SIZE_MB);
   if (!/^[1-9]\d*$/.test(maxSize) || Number(maxSize) > MAX_MAX_SIZE_MB) {
-    throw new UsageError(`--max-size needs a whole number of megabytes from 1 to ${MAX_MAX_SIZE_MB}, got "${maxSize}"`);
+    throw usage(`--max-size needs a whole number of megabytes from 1 to ${MAX_MAX_SIZE_MB}, got "${maxSize}"`);
+  }
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^(0|[1-9]\d*)$/.test(maxWarnings)) {
+    throw usage(`--max-warnings needs a whole number of at least 0, got "${maxWarnings}"`);
   }
   if (values.encoding !== undefined) {
     try {
       new TextDecoder(values.encoding);
     } catch {
-      throw new UsageError(`unknown encoding "${values.encoding}"`);
+      throw usage(`unknown encoding "${values.encoding}"`);
     }
   }
 
@@ -151,7 +301,14 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     jobs: Number(jobs),
     maxBytes: Number(maxSize) * MEGABYTE,
     blankAsZero: values['blank-as-zero'] ?? false,
+    convertTraditional: !(values['no-traditional'] ?? false),
+    positions: !(values['no-positions'] ?? false),
+    headers: headers as Headers,
   };
+  if (maxWarnings !== undefined) options.maxWarnings = Number(maxWarnings);
+  // --color and --no-color: the last one given counts, so an alias can be overridden.
+  const colour = tokens.filter((token) => token.kind === 'option' && (token.name === 'color' || token.name === 'no-color')).at(-1);
+  if (colour?.kind === 'option') options.color = colour.name === 'color';
   if (values.encoding !== undefined) options.encoding = values.encoding;
   return { kind: 'run', options };
 }

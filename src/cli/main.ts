@@ -1,7 +1,11 @@
+import { statSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { helpText, listOf, parseCommandLine } from './args';
-import { formatFor, type OutputOptions } from './formats/index';
+import { compareReports } from '../index';
+import { commandHelpText, helpText, listOf, parseCommandLine } from './args';
+import { useColor } from './color';
+import { pairReports, type CompareStep, type ComparedReport } from './compare';
+import { findingsFormat, formatFor, type Collected, type OutputOptions } from './formats/index';
 import { runTasks, serveTasks } from './pool';
 import { CliError, UsageError } from './problem';
 import { createProgress } from './progress';
@@ -40,7 +44,7 @@ function writeIfRead(stream: NodeJS.WriteStream, text: string): void {
 async function main(argv: readonly string[]): Promise<number> {
   const invocation = parseCommandLine(argv);
   if (invocation.kind === 'help') {
-    process.stdout.write(helpText());
+    process.stdout.write(invocation.command === undefined ? helpText() : commandHelpText(invocation.command));
     return 0;
   }
   if (invocation.kind === 'version') {
@@ -48,25 +52,37 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const { options } = invocation;
-  const paths = expandInputs(options.inputs, options.extensions, (message) => writeIfRead(process.stderr, `xxgk-report: ${message}\n`));
+  const { command, inputs } = options;
+  // compare: two files are the pair to compare; anything else is paired by agency and year.
+  const givenPair = command === 'compare' && inputs.length === 2 && inputs.every((input) => input === STDIN || !isDirectory(input));
+  if (command === 'compare' && inputs.length === 1 && inputs[0] !== undefined && (inputs[0] === STDIN || !isDirectory(inputs[0]))) {
+    throw new UsageError("compare needs two reports (last year's, then this year's) or a directory of reports", command);
+  }
+  const paths = expandInputs(inputs, options.extensions, (message) => writeIfRead(process.stderr, `xxgk-report: ${message}\n`));
   // A build step pointed at the wrong folder must not pass by checking nothing.
-  if (paths.length === 0) throw new CliError(`no ${listOf(options.extensions, 'or')} files in ${options.inputs.join(', ')}`);
+  if (paths.length === 0) throw new CliError(`no ${listOf(options.extensions, 'or')} files in ${inputs.join(', ')}`);
+  if (givenPair && paths.length < 2) throw new UsageError('compare needs two different reports, or a directory of reports', command);
   const tasks: Task[] = [];
   for (const path of paths) tasks.push(path === STDIN ? { path: STDIN_NAME, bytes: await readStdin(options.maxBytes) } : { path });
 
-  const { command, format, strict, quiet, verbose, maxBytes, blankAsZero } = options;
+  const { format, strict, quiet, verbose, maxBytes, blankAsZero, convertTraditional } = options;
+  const isTTY = process.stdout.isTTY === true;
   const output: OutputOptions = {
     command,
     format,
     strict,
     quiet,
     verbose,
+    positions: options.positions,
+    headers: options.headers,
     // One named file (or -) prints its result as is; anything that can hold several prints a
     // list, so a script sees the same shape whether a folder happens to hold one report or ten.
-    single: options.inputs.length === 1 && paths[0] === options.inputs[0],
+    single: inputs.length === 1 && paths[0] === inputs[0],
     // Code frames are for a person at a terminal; in a pipe they would break one-finding-per-line.
-    frames: process.stdout.isTTY === true,
+    frames: isTTY,
+    color: useColor(options.color, isTTY),
   };
+  if (options.maxWarnings !== undefined) output.maxWarnings = options.maxWarnings;
   const printer = formatFor(output).printer();
   const progress = createProgress(tasks.length, process.stderr);
   const write = (stream: NodeJS.WriteStream, text: string) => {
@@ -76,24 +92,54 @@ async function main(argv: readonly string[]): Promise<number> {
     writeIfRead(stream, text);
   };
   let unreadable = 0;
+  // compare: the reports, held until all are read, to be paired.
+  const collected: ComparedReport[] = [];
   await runTasks(tasks, {
     jobs: options.jobs,
-    settings: { output, maxBytes, blankAsZero, ...(options.encoding !== undefined && { encoding: options.encoding }) },
+    settings: { output, maxBytes, blankAsZero, convertTraditional, ...(options.encoding !== undefined && { encoding: options.encoding }) },
     workerUrl: new URL(import.meta.url),
     onOutcome(outcome) {
       if ('problem' in outcome) {
         unreadable++;
         write(process.stderr, `xxgk-report: ${outcome.problem}\n`);
+        write(process.stdout, printer.problem?.(outcome.problem) ?? '');
       } else {
         if (outcome.note !== undefined) write(process.stderr, `xxgk-report: ${outcome.note}\n`);
-        write(process.stdout, printer.item(outcome.rendered));
+        if (command === 'compare') collected.push(JSON.parse(outcome.rendered.output) as Collected);
+        else write(process.stdout, printer.item(outcome.rendered));
       }
       progress.tick();
     },
   });
   progress.clear();
+  // Two files given, one of them unreadable: there is no pair left to compare.
+  if (command === 'compare' && !(givenPair && collected.length < 2)) {
+    const findings = findingsFormat(output);
+    const steps: CompareStep[] = givenPair
+      ? [{ kind: 'pair', previous: collected[0] as ComparedReport, current: collected[1] as ComparedReport }]
+      : pairReports(collected);
+    for (const step of steps) {
+      if (step.kind === 'unpaired') {
+        write(process.stdout, printer.item(findings.unpaired(step.entry)));
+        continue;
+      }
+      const { previous, current } = step;
+      const diagnostics = compareReports(previous.report, current.report);
+      const rendered = findings.render({ path: current.path, previous: previous.path, ...(current.text !== undefined && { source: current.text }), diagnostics });
+      write(process.stdout, printer.item(rendered));
+    }
+  }
   write(process.stdout, printer.end());
   return unreadable > 0 ? 2 : printer.failed ? 1 : 0;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    // Not there: expandInputs says so.
+    return false;
+  }
 }
 
 if (isMainThread) {
@@ -110,7 +156,7 @@ if (isMainThread) {
   } catch (error) {
     process.exitCode = 2;
     if (error instanceof CliError) {
-      const hint = error instanceof UsageError ? ' (see xxgk-report --help)' : '';
+      const hint = error instanceof UsageError ? ` (${error.hint})` : '';
       writeIfRead(process.stderr, `xxgk-report: ${error.message}${hint}\n`);
     } else {
       // A bug, not a finding: keep the stack for the report, and stay off exit 1, which says

@@ -10,6 +10,19 @@ export class CliError extends Error {
 /** A {@link CliError} in the command line itself: its message points at `--help`. */
 export class UsageError extends CliError {
   override name = 'UsageError';
+
+  /** `command`: the command the line names, whose own help the hint then points at. */
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+
+  /** Where to look: `xxgk-report check --help`, or the overview when no command was named. */
+  get hint(): string {
+    return `see xxgk-report ${this.command === undefined ? '' : `${this.command} `}--help`;
+  }
 }
 
 /** Turns a Node file-system error into the few words a user needs, without the syscall noise. */

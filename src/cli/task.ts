@@ -25,6 +25,8 @@ export interface TaskSettings {
   maxBytes: number;
   /** Read blank table cells as 0 (parseReport's `blankAsZero`). */
   blankAsZero?: boolean;
+  /** false: leave traditional characters as they are (parseReport's `convertTraditional`). */
+  convertTraditional?: boolean;
   output: OutputOptions;
 }
 
@@ -41,7 +43,10 @@ export type Outcome = { rendered: Rendered; note?: string } | { problem: string 
  */
 export function taskRunner(settings: TaskSettings): (task: Task) => Outcome {
   const { render } = formatFor(settings.output);
-  const options: ParseOptions = settings.blankAsZero ? { blankAsZero: true } : {};
+  const options: ParseOptions = {
+    ...(settings.blankAsZero && { blankAsZero: true }),
+    ...(settings.convertTraditional === false && { convertTraditional: false }),
+  };
   return (task) => {
     const { path } = task;
     let decoded: Decoded;

@@ -1,4 +1,4 @@
-import type { ParseResult } from '../../index';
+import type { Diagnostic, ParseResult } from '../../index';
 
 /** A report that was read. */
 export interface ReadReport {
@@ -8,11 +8,13 @@ export interface ReadReport {
   result: ParseResult;
 }
 
-/** One report's share of the output, and the counts a run's outcome depends on. */
+/** One report's (or pair's) share of the output, and the counts a run's outcome depends on. */
 export interface Rendered {
   output: string;
   errors: number;
   warnings: number;
+  /** Set for a report `compare` found no pair for: not a report or pair compared, so not counted as one. */
+  unpaired?: true;
 }
 
 /** The output around and between the reports, made in the main thread in input order. */
@@ -20,7 +22,12 @@ export interface Printer {
   item(rendered: Rendered): string;
   /** Called once, after the last report. */
   end(): string;
-  /** Whether the run fails (only `check` fails). */
+  /**
+   * Told each input problem (a file that could not be read, already said on stderr), for a format
+   * that records them in its document; returns what to print then (usually nothing).
+   */
+  problem?(message: string): string;
+  /** Whether the run fails (only `check` and `compare` fail). */
   readonly failed: boolean;
 }
 
@@ -34,7 +41,35 @@ export interface Format {
   printer(): Printer;
 }
 
-/** Output that counts no findings (only `check` counts them). */
+/** What `check` and `compare` print: the findings of one report, or of one pair of reports. */
+export interface Findings {
+  /** Where the positions point: the report checked, or the later report of a pair. */
+  path: string;
+  /** compare: the earlier report of the pair (last year's). */
+  previous?: string;
+  /** The text `path` was read from, for code frames. */
+  source?: string;
+  /** Every finding: the counts take them all; what is shown depends on the options. */
+  diagnostics: readonly Diagnostic[];
+}
+
+/** A report `compare` could not pair with the same agency's report of the year before or after. */
+export interface Unpaired {
+  path: string;
+  agency: string | null;
+  year: number | null;
+  /** Why, as a clause: `no report of 渠县 for 2021 or 2023`. */
+  reason: string;
+}
+
+/** A format of findings: `check` renders them in the worker that read the report, `compare` here. */
+export interface FindingsFormat {
+  render(findings: Findings): Rendered;
+  unpaired(entry: Unpaired): Rendered;
+  printer(): Printer;
+}
+
+/** Output that counts no findings (only `check` and `compare` count them). */
 export function plain(output: string): Rendered {
   return { output, errors: 0, warnings: 0 };
 }
