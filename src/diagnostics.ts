@@ -1,4 +1,4 @@
-import type { IDENTITIES } from '../grammar/index';
+import type { IDENTITIES, NARRATIVE_CLAIMS, NARRATIVE_FACTS } from '../grammar/index';
 import type { Position, TableKey } from './ast';
 
 /** How serious a finding is. */
@@ -50,14 +50,25 @@ export type ArithmeticCode =
   | 'arithmetic/negative'
   | 'arithmetic/not-assessable';
 
-/** A code the narrative and cross-year checks emit. */
-export type NarrativeCode = `narrative/${string}` | `years/${string}`;
+/**
+ * A code the narrative and cross-year checks emit: the facts and claims of grammar/ by their ids,
+ * and the checks of the text's years and fees. A literal union, so a typo fails to compile.
+ */
+export type NarrativeCode =
+  | `narrative/${(typeof NARRATIVE_FACTS)[number]['id']}`
+  | `narrative/${(typeof NARRATIVE_CLAIMS)[number]['id']}`
+  | 'narrative/year-mismatch'
+  | 'narrative/fees-unreported'
+  | 'years/carried-over'
+  | 'years/in-force'
+  | 'years/not-consecutive'
+  | 'years/different-agencies';
 
 /**
  * A code the checker emits about the parts as read (a part numbered wrongly, an empty part 五),
  * and the codes of `checkHierarchy` (a summary report against its parts).
  */
-export type CheckCode = 'structure/misnumbered-section' | 'structure/empty-problems' | `hierarchy/${string}`;
+export type CheckCode = 'structure/misnumbered-section' | 'structure/empty-problems' | 'hierarchy/sum' | 'hierarchy/not-assessable' | 'hierarchy/different-years';
 
 /** Every diagnostic code. */
 export type DiagnosticCode = ParseCode | ArithmeticCode | NarrativeCode | CheckCode;

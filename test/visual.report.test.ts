@@ -221,7 +221,7 @@ describe('hostile text', () => {
   changed.meta.title = `${HOSTILE.script}标题`;
   changed.meta.agency = HOSTILE.img;
   (changed.tables.applications as { columns: string[] }).columns.push(`${HOSTILE.link}"'&`);
-  const findings: Diagnostic[] = [...diagnostics, { code: 'narrative/x', severity: 'error', message: `${HOSTILE.script}${HOSTILE.img}`, cells: [] }];
+  const findings: Diagnostic[] = [...diagnostics, { code: 'narrative/new-received', severity: 'error', message: `${HOSTILE.script}${HOSTILE.img}`, cells: [] }];
   const html = renderReport(changed, { layout: 'html', diagnostics: findings, text: source });
   const document = parseDocument(html);
 

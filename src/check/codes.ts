@@ -1,12 +1,12 @@
 import { IDENTITIES, NARRATIVE_CLAIMS, NARRATIVE_FACTS } from '../../grammar/index';
 import type { Position } from '../ast';
-import type { CellRef, Diagnostic, DiagnosticCode, Severity } from '../diagnostics';
+import type { CellRef, Diagnostic, DiagnosticCode, ParseCode, Severity } from '../diagnostics';
 
 /**
  * Codes of what the checkers find, with their severity. Stable: tools may match on them.
  * Arithmetic and narrative codes follow the ids in grammar/; see docs/diagnostics.md for each.
  */
-export const CHECK_CODES: Readonly<Record<string, Severity>> = {
+export const CHECK_CODES: Readonly<Record<Exclude<DiagnosticCode, ParseCode>, Severity>> = {
   ...Object.fromEntries(IDENTITIES.map((identity) => [`arithmetic/${identity.id}`, 'error'])),
   'arithmetic/not-whole': 'error',
   'arithmetic/negative': 'error',
@@ -24,11 +24,11 @@ export const CHECK_CODES: Readonly<Record<string, Severity>> = {
   'hierarchy/sum': 'error',
   'hierarchy/not-assessable': 'warning',
   'hierarchy/different-years': 'warning',
-};
+} as Record<Exclude<DiagnosticCode, ParseCode>, Severity>;
 
 /** Builds a checker diagnostic with the severity its code is registered with. */
 export function finding(code: DiagnosticCode, message: string, position: Position | undefined, cells: CellRef[]): Diagnostic {
-  const diagnostic: Diagnostic = { code, severity: CHECK_CODES[code] ?? 'error', message };
+  const diagnostic: Diagnostic = { code, severity: CHECK_CODES[code as Exclude<DiagnosticCode, ParseCode>] ?? 'error', message };
   if (position) diagnostic.position = position;
   if (cells.length > 0) diagnostic.cells = cells;
   return diagnostic;

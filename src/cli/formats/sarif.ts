@@ -45,7 +45,7 @@ function locationOf(uri: string, diagnostic: Diagnostic | undefined): SarifLocat
 
 /** The severity a code is registered with (docs/diagnostics.md), or `fallback` for one not in the lists. */
 function registered(code: string, fallback: Severity): Severity {
-  return (PARSE_CODES as Record<string, Severity>)[code] ?? CHECK_CODES[code] ?? fallback;
+  return (PARSE_CODES as Record<string, Severity>)[code] ?? (CHECK_CODES as Record<string, Severity>)[code] ?? fallback;
 }
 
 /**
