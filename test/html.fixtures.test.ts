@@ -1,7 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport, readCell, type Diagnostic, type ParseResult } from '../src/index';
+import { expectedCells as expectedOf, valueOf, type Expected, type ExpectedCell } from './helpers/expected';
 import { cells, pointsOf } from './helpers/nodes';
+
+const expectedCells = (want: Expected) => expectedOf(want, { blanks: true });
 
 // The saved web pages in test/fixtures/html (see its README): real reports' hand-checked values,
 // in the markup sites publish them in. Each page is given to parseReport as it is, and read as
@@ -10,55 +13,8 @@ import { cells, pointsOf } from './helpers/nodes';
 // are plain to read, so there are no known misses; on top of that every cell's position points
 // into the page, and no part or table is said to be missing.
 
-interface Expected {
-  year: number;
-  table2?: { format?: string } & Record<string, unknown>;
-  table3?: Record<string, (number | null)[]>;
-  table4?: (number | null)[];
-  arithmeticIssuesInSource?: string[];
-  blankCellsInSource?: string | string[];
-}
-
-interface ExpectedCell { path: string; table: string; row: string; column: string; want: number | null }
-
 const directory = new URL('./fixtures/html/', import.meta.url);
 const names = readdirSync(directory).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace('.expected.json', '')).sort();
-
-// As in test/real.fixtures.test.ts.
-const T2_THREE = { made: 'issued', repealed: 'repealed', valid: 'inForce' } as const;
-const T2_ONE = { licensing: ['licensing', 'decisions'], punishment: ['punishment', 'decisions'],
-  coercion: ['enforcement', 'decisions'], fees: ['fees', 'amount'] } as const;
-const T3_COLS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
-const T4_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'];
-const T4_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
-const PREFIX: Record<string, string> = { activeDisclosure: 't2', applications: 't3', reviewLitigation: 't4' };
-
-/** The expected cells of a file, with their AST table, row and column; `want: null` is a blank cell. */
-function expectedCells(want: Expected): ExpectedCell[] {
-  const found: ExpectedCell[] = [];
-  const add = (table: string, row: string, column: string, value: unknown) => {
-    if (typeof value === 'number' || value === null) found.push({ path: `${PREFIX[table]}.${row}.${column}`, table, row, column, want: value });
-  };
-  if (want.table2 && !want.table2.format) {
-    for (const row of ['regulations', 'normativeDocuments']) {
-      const values = (want.table2[row] ?? {}) as Record<string, unknown>;
-      for (const [key, column] of Object.entries(T2_THREE)) add('activeDisclosure', row, column, values[key]);
-    }
-    for (const [key, [row, column]] of Object.entries(T2_ONE)) add('activeDisclosure', row, column, want.table2[key]);
-  }
-  for (const [row, values] of Object.entries(want.table3 ?? {})) {
-    T3_COLS.forEach((column, i) => add('applications', row === 'other.total' ? 'other' : row, column, values[i]));
-  }
-  T4_ROWS.forEach((row, r) => T4_COLS.forEach((column, c) => add('reviewLitigation', row, column, want.table4?.[r * 5 + c])));
-  return found;
-}
-
-/** The value the reader reported for a cell, or undefined when it has none. */
-function valueOf({ report }: ParseResult, { table, row, column }: ExpectedCell): unknown {
-  const tables = report.tables as Record<string, { rows?: Record<string, Record<string, unknown>> } | undefined>;
-  const cell = tables[table]?.rows?.[row]?.[column];
-  return cell && typeof cell === 'object' && 'value' in cell ? cell.value : cell;
-}
 
 const isRight = (got: unknown, want: number) => typeof got === 'number' && Math.abs(got - want) < 1e-9;
 const isAbsent = (got: unknown) => got === undefined || got === null;

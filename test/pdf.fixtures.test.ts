@@ -3,50 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cell, Report } from '../src/ast';
 import type { Diagnostic } from '../src/diagnostics';
 import { parsePdf, type PdfParseResult } from '../src/pdf/index';
+import { expectedCells, type Expected, type ExpectedCell } from './helpers/expected';
 
 // The real PDFs in test/fixtures/pdf (the originals behind test/fixtures/real/002 and 003, whose
 // texts there are their pdftotext output): parsePdf must read every hand-checked cell right from
 // the PDF itself, with no value that differs from the source, every cell's raw text where its
 // position says, and a box for every cell on its page.
-
-interface Expected {
-  year: number;
-  table2?: { format?: string } & Record<string, unknown>;
-  table3?: Record<string, (number | null)[]>;
-  table4?: (number | null)[];
-  arithmeticIssuesInSource?: string[];
-}
-
-interface ExpectedCell { path: string; table: string; row: string; column: string; want: number }
-
-// The mapping of NNN.expected.json to the AST, as test/real.fixtures.test.ts has it (not exported there).
-const T2_THREE = { made: 'issued', repealed: 'repealed', valid: 'inForce' } as const;
-const T2_ONE = { licensing: ['licensing', 'decisions'], punishment: ['punishment', 'decisions'],
-  coercion: ['enforcement', 'decisions'], fees: ['fees', 'amount'] } as const;
-const T3_COLS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
-const T4_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'];
-const T4_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
-const PREFIX: Record<string, string> = { activeDisclosure: 't2', applications: 't3', reviewLitigation: 't4' };
-
-/** The expected non-null cells of a file, with their AST table, row and column. */
-function expectedCells(want: Expected): ExpectedCell[] {
-  const cells: ExpectedCell[] = [];
-  const add = (table: string, row: string, column: string, value: unknown) => {
-    if (typeof value === 'number') cells.push({ path: `${PREFIX[table]}.${row}.${column}`, table, row, column, want: value });
-  };
-  if (want.table2 && !want.table2.format) {
-    for (const row of ['regulations', 'normativeDocuments']) {
-      const values = (want.table2[row] ?? {}) as Record<string, unknown>;
-      for (const [key, column] of Object.entries(T2_THREE)) add('activeDisclosure', row, column, values[key]);
-    }
-    for (const [key, [row, column]] of Object.entries(T2_ONE)) add('activeDisclosure', row, column, want.table2[key]);
-  }
-  for (const [row, values] of Object.entries(want.table3 ?? {})) {
-    T3_COLS.forEach((column, i) => add('applications', row === 'other.total' ? 'other' : row, column, values[i]));
-  }
-  T4_ROWS.forEach((row, r) => T4_COLS.forEach((column, c) => add('reviewLitigation', row, column, want.table4?.[r * 5 + c])));
-  return cells;
-}
 
 /** The cell the reader reported at a place, or undefined when it has none. */
 function cellAt(report: Report, { table, row, column }: { table: string; row: string; column: string }): Cell | undefined {

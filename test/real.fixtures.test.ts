@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport, type Diagnostic, type ParseResult } from '../src/index';
+import { expectedCells, valueOf, type Expected, type ExpectedCell } from './helpers/expected';
 
 // The real reports in test/fixtures/real (see its README): every hand-checked cell must be read
 // right, no value may differ from the source, lost cells must be flagged, and the source's own
@@ -12,56 +13,10 @@ export const KNOWN_MISSES: Record<string, Record<string, string>> = {
   h06: Object.fromEntries(['naturalPerson', 'commercial', 'research', 'social', 'legal', 'other', 'total'].map((column) => [`t3.newReceived.${column}`, h06])),
 };
 
-interface Expected {
-  year: number;
-  table2?: { format?: string } & Record<string, unknown>;
-  table3?: Record<string, (number | null)[]>;
-  table4?: (number | null)[];
-  arithmeticIssuesInSource?: string[];
-  blankCellsInSource?: string | string[];
-}
-
-interface ExpectedCell { path: string; table: string; row: string; column: string; want: number }
-
 const directory = new URL('./fixtures/real/', import.meta.url);
 const ids = readdirSync(directory).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace('.expected.json', '')).sort();
 
-const T2_THREE = { made: 'issued', repealed: 'repealed', valid: 'inForce' } as const;
-const T2_ONE = { licensing: ['licensing', 'decisions'], punishment: ['punishment', 'decisions'],
-  coercion: ['enforcement', 'decisions'], fees: ['fees', 'amount'] } as const;
-const T3_COLS = ['naturalPerson', 'commercial', 'research', 'social', 'legal', 'other', 'total'];
-const T4_ROWS = ['review', 'litigationDirect', 'litigationAfterReview'];
-const T4_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
-const PREFIX: Record<string, string> = { activeDisclosure: 't2', applications: 't3', reviewLitigation: 't4' };
-
-/** The expected non-null cells of a file, with their AST table, row and column. */
-function expectedCells(want: Expected): ExpectedCell[] {
-  const cells: ExpectedCell[] = [];
-  const add = (table: string, row: string, column: string, value: unknown) => {
-    if (typeof value === 'number') cells.push({ path: `${PREFIX[table]}.${row}.${column}`, table, row, column, want: value });
-  };
-  if (want.table2 && !want.table2.format) {
-    for (const row of ['regulations', 'normativeDocuments']) {
-      const values = (want.table2[row] ?? {}) as Record<string, unknown>;
-      for (const [key, column] of Object.entries(T2_THREE)) add('activeDisclosure', row, column, values[key]);
-    }
-    for (const [key, [row, column]] of Object.entries(T2_ONE)) add('activeDisclosure', row, column, want.table2[key]);
-  }
-  for (const [row, values] of Object.entries(want.table3 ?? {})) {
-    T3_COLS.forEach((column, i) => add('applications', row === 'other.total' ? 'other' : row, column, values[i]));
-  }
-  T4_ROWS.forEach((row, r) => T4_COLS.forEach((column, c) => add('reviewLitigation', row, column, want.table4?.[r * 5 + c])));
-  return cells;
-}
-
-/** The value the reader reported for a cell, or undefined when it has none. */
-function valueOf({ report }: ParseResult, { table, row, column }: ExpectedCell): unknown {
-  const tables = report.tables as Record<string, { rows?: Record<string, Record<string, unknown>> } | undefined>;
-  const cell = tables[table]?.rows?.[row]?.[column];
-  return cell && typeof cell === 'object' && 'value' in cell ? cell.value : cell;
-}
-
-const isRight = (got: unknown, want: number) => typeof got === 'number' && Math.abs(got - want) < 1e-9;
+const isRight = (got: unknown, want: number | null) => typeof got === 'number' && want !== null && Math.abs(got - want) < 1e-9;
 const isAbsent = (got: unknown) => got === undefined || got === null;
 const isLoud = (d: Diagnostic) => d.severity === 'error' || d.severity === 'warning';
 const show = (d: Diagnostic) => `${d.severity} ${d.code}: ${d.message}`;
