@@ -6,19 +6,25 @@ import { defineConfig, type Options } from 'tsup';
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 const libraryEntry = resolve('src/index');
+const pdfEntry = resolve('src/pdf/index');
 
 /**
  * The CLI and xxgk-report/pdf import the library from source (`../index`) so they typecheck
  * without a build; in their bundles that import must become the library build next to them (the
  * ESM one, or the CommonJS one for pdf.cjs), or they would carry a second copy of the parser,
- * opencc and parsimmon.
+ * opencc and parsimmon. The CLI's import of xxgk-report/pdf (`../pdf/index`) becomes the PDF
+ * reader's build next to it (`./pdf.js`) the same way.
  */
 const libraryAsSibling = (format: 'esm' | 'cjs'): Plugin => ({
   name: `library-as-sibling-${format}`,
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      // The pdf build's own entry (`./src/pdf/index.ts`) is built, not imported.
+      if (args.kind === 'entry-point') return undefined;
       const target = resolve(args.resolveDir, args.path).replace(/\.(ts|js)$/, '');
-      return target === libraryEntry ? { path: format === 'esm' ? './index.js' : './index.cjs', external: true } : undefined;
+      if (target === libraryEntry) return { path: format === 'esm' ? './index.js' : './index.cjs', external: true };
+      if (target === pdfEntry) return { path: format === 'esm' ? './pdf.js' : './pdf.cjs', external: true };
+      return undefined;
     });
   },
 });

@@ -2,15 +2,22 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UsageError } from './problem';
 
-export const COMMANDS = ['check', 'parse', 'compare'] as const;
+export const COMMANDS = ['check', 'parse', 'compare', 'sum'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What the findings of `check` and `compare` are printed as; text first, the default. */
 const FINDINGS_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 /** What `parse` prints the reports as; json first, the default. */
 const DATA_FORMATS = ['json', 'ndjson', 'csv'] as const;
-const FORMATS: Record<Command, readonly string[]> = { check: FINDINGS_FORMATS, parse: DATA_FORMATS, compare: FINDINGS_FORMATS };
-export type Format = (typeof FINDINGS_FORMATS)[number] | (typeof DATA_FORMATS)[number];
+/** `check` only: the visual report of the library, a page per report. */
+const PAGE_FORMATS = ['html'] as const;
+const FORMATS: Record<Command, readonly string[]> = {
+  check: [...FINDINGS_FORMATS, ...PAGE_FORMATS],
+  parse: DATA_FORMATS,
+  compare: FINDINGS_FORMATS,
+  sum: FINDINGS_FORMATS,
+};
+export type Format = (typeof FINDINGS_FORMATS)[number] | (typeof DATA_FORMATS)[number] | (typeof PAGE_FORMATS)[number];
 
 /** The column names of `parse --format csv`: the output's keys, or the form's own Chinese labels. */
 const HEADERS = ['keys', 'zh'] as const;
@@ -21,7 +28,14 @@ export type Headers = (typeof HEADERS)[number];
  * and saved web pages (parseReport reads a page's markup itself).
  */
 const DEFAULT_EXTENSIONS = ['.txt', '.md', '.html', '.htm'] as const;
+/** Read from directories too, with xxgk-report/pdf (which needs pdfjs-dist). */
+export const PDF_EXTENSION = '.pdf';
 
+/** What is said when directories hold nothing to read: `no .txt, .md, .html or .htm files in reports/, nor .pdf files`. */
+export function nothingFound(extensions: readonly string[], where: string): string {
+  const texts = extensions.filter((ext) => ext !== PDF_EXTENSION);
+  return `no ${listOf(texts, 'or')} files in ${where}${extensions.includes(PDF_EXTENSION) ? `, nor ${PDF_EXTENSION} files` : ''}`;
+}
 /** `['.a', '.b', '.c']` → `.a, .b and .c` (with `or` for `word`). */
 export function listOf(items: readonly string[], word: 'and' | 'or'): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
@@ -65,6 +79,8 @@ export interface RunOptions {
   positions: boolean;
   /** parse --format csv: the column names. */
   headers: Headers;
+  /** check --format html: the directory the pages and their index are written to. */
+  out?: string;
 }
 
 export type Invocation = { kind: 'help'; command?: Command } | { kind: 'version' } | { kind: 'run'; options: RunOptions };
@@ -79,6 +95,7 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   headers: { type: 'string' },
   'no-positions': { type: 'boolean' },
+  out: { type: 'string' },
   ext: { type: 'string', multiple: true },
   encoding: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
@@ -92,7 +109,7 @@ const OPTIONS = {
 type OptionName = keyof typeof OPTIONS;
 
 // An option meant for another command is a mistake worth saying, not something to ignore.
-const FINDINGS = ['check', 'compare'] as const;
+const FINDINGS = ['check', 'compare', 'sum'] as const;
 const ONLY_FOR: Partial<Record<OptionName, readonly Command[]>> = {
   strict: FINDINGS,
   quiet: FINDINGS,
@@ -102,6 +119,7 @@ const ONLY_FOR: Partial<Record<OptionName, readonly Command[]>> = {
   'no-color': FINDINGS,
   headers: ['parse'],
   'no-positions': ['parse'],
+  out: ['check'],
 };
 
 // The options every command takes, as every help screen lists them.
@@ -129,25 +147,30 @@ Output closed early (| head) does not change it: the run still reads every file.
 /** The overview, for `xxgk-report --help`. */
 export function helpText(): string {
   return `Usage: xxgk-report <check|parse|compare> [options] <file|dir|->...
+       xxgk-report sum [options] <summary> <file|dir>...
 
 Reads Chinese government information-disclosure annual reports (政府信息公开工作年度报告).
-Directories are searched for ${listOf(DEFAULT_EXTENSIONS, 'and')} files; - reads standard input.
+Directories are searched for ${listOf(DEFAULT_EXTENSIONS, 'and')} files, and ${PDF_EXTENSION} files (read with
+pdfjs-dist: npm install pdfjs-dist); - reads standard input.
 
 Commands:
   check                 List what could not be read or does not add up, as path:line:column
   parse                 Print the reports as data
   compare               Compare reports with the same agency's report of the year before
+  sum                   Check that a summary report (汇总) is the sum of its parts' reports
 
 Options:
-  -f, --format <name>   check, compare: text (default), json, sarif or github
+  -f, --format <name>   check, compare, sum: text (default), json, sarif or github
+                        check: html too, the visual report (a page per report)
                         parse: json (default), ndjson or csv
-      --strict          check, compare: warnings fail the run too
+      --out <dir>       check --format html: write each page and an index.html there
+      --strict          check, compare, sum: warnings fail the run too
       --max-warnings <n>
-                        check, compare: more than n warnings in all fail the run
-  -q, --quiet           check, compare: print only the findings that fail the run
-      --verbose         check, compare: print info findings too
+                        check, compare, sum: more than n warnings in all fail the run
+  -q, --quiet           check, compare, sum: print only the findings that fail the run
+      --verbose         check, compare, sum: print info findings too
       --color, --no-color
-                        check, compare: colour the findings, or not (default: on a terminal)
+                        check, compare, sum: colour the findings, or not (default: on a terminal)
       --headers <name>  parse --format csv: keys (default) or zh, the form's own labels
       --no-positions    parse: leave the position fields out of JSON and NDJSON
       --ext <ext>       also read files with this extension in directories (repeatable)
@@ -176,15 +199,21 @@ export function commandHelpText(command: Command): string {
 
 Lists what could not be read in each report and what does not add up: one finding per line,
 path:line:column  severity  code  message, a file with none as path  ok, then a summary line.
+A PDF's positions point into the text rebuilt from it (as xxgk-report/pdf reads it).
 
 Options:
-${FINDINGS_OPTIONS}
+${FINDINGS_OPTIONS.replace('\n', `
+                          or html: the visual report, the tables with the findings marked: one file's
+                          page on stdout; with --out, every page written there and the index on stdout
+`)}
+      --out <dir>         --format html: write each report's page to <dir>/<path>.html (its path
+                          in the directory given, or its file name) and the index to <dir>/index.html
 ${COMMON_OPTIONS}
 
 Examples:
   xxgk-report check reports/                          every report in reports/, recursively
-  xxgk-report check --quiet --max-warnings 10 reports/
-                                                      only errors; fail on errors or more than 10 warnings
+  xxgk-report check --format html --out site/ reports/ > /dev/null
+                                                      a page per report and site/index.html
   xxgk-report check --format sarif reports/ > xxgk-report.sarif
                                                       for code scanning (GitHub, editors' SARIF viewers)
 
@@ -234,7 +263,42 @@ Examples:
 Exit status: 0 when nothing fails, 1 when a finding fails the run (an error; a warning with
 --strict; more warnings than --max-warnings), 2 on a usage or input problem.
 `;
+    case 'sum':
+      return `Usage: xxgk-report sum [options] <summary> <file|dir>...
+
+Checks a summary report (汇总: a city's over its departments' or districts') against the reports
+it sums, cell by cell: each cell of the summary's tables must be the sum of the parts' same cell
+(hierarchy/sum, an error). Cells that cannot be summed are said (hierarchy/not-assessable), and
+parts of another year are not compared (hierarchy/different-years). The first operand is the
+summary; the rest, files or directories, are its parts (the summary itself is not one). The
+findings point into the summary, name the parts by path, and print as check prints them.
+
+Options:
+${FINDINGS_OPTIONS}
+${COMMON_OPTIONS}
+
+Examples:
+  xxgk-report sum summary.txt parts/                  the summary against every report in parts/
+  xxgk-report sum --format github city.txt a.txt b.txt
+                                                      as annotations in a GitHub Actions run
+
+Exit status: 0 when nothing fails, 1 when a finding fails the run (an error; a warning with
+--strict; more warnings than --max-warnings), 2 on a usage or input problem (also when a part
+cannot be read: a sum without it would be wrong).
+`;
   }
+}
+
+/**
+ * The commands, as the messages list them: sum, the newest, after the others (`check, parse or
+ * compare (or sum)`), so the words of the messages from before it stay as they were.
+ */
+const COMMAND_CHOICES = `${listOf(COMMANDS.filter((name) => name !== 'sum'), 'or')} (or sum)`;
+/** `check and compare, not parse (and to sum)`: the commands an option applies to, sum last as above. */
+function ownersOf(owners: readonly Command[], command: Command): string {
+  const others = owners.filter((name) => name !== 'sum');
+  if (others.length === 0 || others.length === owners.length) return `${listOf(owners, 'and')}, not ${command}`;
+  return `${listOf(others, 'and')}, not ${command} (and to sum)`;
 }
 
 const isCommand = (word: string | undefined): word is Command => (COMMANDS as readonly string[]).includes(word ?? '');
@@ -255,23 +319,30 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values.help) return isCommand(command) ? { kind: 'help', command } : { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
-  if (command === undefined) throw new UsageError(`missing command: ${listOf(COMMANDS, 'or')}`);
-  if (!isCommand(command)) throw new UsageError(`unknown command "${command}": use ${listOf(COMMANDS, 'or')}`);
+  if (command === undefined) throw new UsageError(`missing command: ${COMMAND_CHOICES}`);
+  if (!isCommand(command)) throw new UsageError(`unknown command "${command}": use ${COMMAND_CHOICES}`);
   const usage = (message: string) => new UsageError(message, command);
   for (const [name, owners] of Object.entries(ONLY_FOR)) {
     if (values[name as OptionName] !== undefined && !owners.includes(command)) {
-      throw usage(`--${name} applies to ${listOf(owners, 'and')}, not ${command}`);
+      throw usage(`--${name} applies to ${ownersOf(owners, command)}`);
     }
   }
   if (values.quiet && values.verbose) throw usage('--quiet and --verbose cannot be used together');
   if (inputs.length === 0) throw usage(`nothing to ${command}: give files, directories or - for standard input`);
+  if (command === 'sum' && inputs.length < 2) throw usage('sum needs the summary report, then its parts (files or directories)');
 
   const formats = FORMATS[command];
   const format = values.format ?? (formats[0] as string);
-  if (!formats.includes(format)) throw usage(`unknown format "${format}" for ${command}: use ${listOf(formats, 'or')}`);
+  if (!formats.includes(format)) {
+    const pages = formats.filter((name) => (PAGE_FORMATS as readonly string[]).includes(name));
+    const rest = listOf(formats.filter((name) => !pages.includes(name)), 'or');
+    throw usage(`unknown format "${format}" for ${command}: use ${rest}${pages.length > 0 ? ` (or ${listOf(pages, 'or')}, the visual report)` : ''}`);
+  }
   const headers = values.headers ?? 'keys';
   if (!(HEADERS as readonly string[]).includes(headers)) throw usage(`unknown headers "${headers}": use ${listOf(HEADERS, 'or')}`);
   if (values.headers !== undefined && format !== 'csv') throw usage('--headers applies to --format csv');
+  if (values.out !== undefined && format !== 'html') throw usage('--out applies to --format html');
+  if (values.out === '') throw usage('--out needs a directory');
   const jobs = values.jobs ?? String(availableParallelism());
   if (!/^[1-9]\d*$/.test(jobs)) throw usage(`--jobs needs a whole number of at least 1, got "${jobs}"`);
   const maxSize = values['max-size'] ?? String(DEFAULT_MAX_SIZE_MB);
@@ -310,12 +381,13 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   const colour = tokens.filter((token) => token.kind === 'option' && (token.name === 'color' || token.name === 'no-color')).at(-1);
   if (colour?.kind === 'option') options.color = colour.name === 'color';
   if (values.encoding !== undefined) options.encoding = values.encoding;
+  if (values.out !== undefined) options.out = values.out;
   return { kind: 'run', options };
 }
 
-/** `--ext xml,shtml --ext .ASPX` → the defaults plus `.xml`, `.shtml`, `.aspx`. */
+/** `--ext xml,shtml --ext .ASPX` → the defaults (with .pdf) plus `.xml`, `.shtml`, `.aspx`. */
 function extensions(given: readonly string[]): string[] {
-  const all = new Set<string>(DEFAULT_EXTENSIONS);
+  const all = new Set<string>([...DEFAULT_EXTENSIONS, PDF_EXTENSION]);
   for (const list of given) {
     for (const item of list.split(',')) {
       const ext = item.trim().toLowerCase();

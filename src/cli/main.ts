@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { compareReports } from '../index';
-import { commandHelpText, helpText, listOf, parseCommandLine } from './args';
+import { checkHierarchy, compareReports, type Diagnostic } from '../index';
+import { commandHelpText, helpText, nothingFound, parseCommandLine } from './args';
 import { useColor } from './color';
 import { pairReports, type CompareStep, type ComparedReport } from './compare';
 import { findingsFormat, formatFor, type Collected, type OutputOptions } from './formats/index';
@@ -40,6 +41,30 @@ function writeIfRead(stream: NodeJS.WriteStream, text: string): void {
   if (text && stream.writable) stream.write(text);
 }
 
+/**
+ * check --format html --out: where each report's page goes in the output directory, with `/`:
+ * its path inside the directory operand it was found in, or a named file's name, plus `.html`
+ * (`<stdin>` is `stdin.html`). A name taken already (two operands' files of one name) gets `-2`,
+ * `-3`… before `.html`, so no page overwrites another; `index.html` is the index's.
+ */
+function pageNames(inputs: readonly string[], paths: readonly string[]): string[] {
+  const dirs = inputs.filter((input) => input !== STDIN && isDirectory(input)).map((dir) => join(dir, sep));
+  const taken = new Set<string>(['index.html']);
+  return paths.map((path) => {
+    const dir = dirs.find((prefix) => path.startsWith(prefix));
+    const name = path === STDIN ? 'stdin' : dir === undefined ? basename(path) : relative(dir, path).split(sep).join('/');
+    let page = `${name}.html`;
+    for (let n = 2; taken.has(page.toLowerCase()); n++) page = `${name}-${n}.html`;
+    taken.add(page.toLowerCase());
+    return page;
+  });
+}
+
+/** sum: the parts as the findings name them, by their paths rather than `parts[0]`. */
+function namingParts(diagnostics: readonly Diagnostic[], parts: readonly string[]): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d, message: d.message.replace(/\bparts\[(\d+)\]/g, (whole, i: string) => parts[Number(i)] ?? whole) }));
+}
+
 /** Runs the command line; resolves to the exit status. */
 async function main(argv: readonly string[]): Promise<number> {
   const invocation = parseCommandLine(argv);
@@ -58,12 +83,28 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'compare' && inputs.length === 1 && inputs[0] !== undefined && (inputs[0] === STDIN || !isDirectory(inputs[0]))) {
     throw new UsageError("compare needs two reports (last year's, then this year's) or a directory of reports", command);
   }
+  if (command === 'sum' && inputs[0] !== STDIN && isDirectory(inputs[0] as string)) {
+    throw new UsageError('sum needs the summary report first, a file (or -), then its parts', command);
+  }
+  // One named file (or -) prints its result as is; anything that can hold several prints a
+  // list, so a script sees the same shape whether a folder happens to hold one report or ten.
+  const single = inputs.length === 1 && (inputs[0] === STDIN || !isDirectory(inputs[0] as string));
+  if (options.format === 'html' && options.out === undefined && !single) {
+    throw new UsageError('check --format html prints one report\'s page: for several reports (or a directory), write their pages with --out <dir>', command);
+  }
   const paths = expandInputs(inputs, options.extensions, (message) => writeIfRead(process.stderr, `xxgk-report: ${message}\n`));
   // A build step pointed at the wrong folder must not pass by checking nothing.
-  if (paths.length === 0) throw new CliError(`no ${listOf(options.extensions, 'or')} files in ${inputs.join(', ')}`);
+  if (paths.length === 0) throw new CliError(nothingFound(options.extensions, inputs.join(', ')));
+  // sum: the summary is the first path; a parts directory holding it does not make it a part.
+  if (command === 'sum' && paths.length < 2) throw new CliError(`sum has no parts: ${nothingFound(options.extensions, inputs.slice(1).join(', '))}`);
+  const pages = options.out === undefined ? undefined : pageNames(inputs, paths);
   if (givenPair && paths.length < 2) throw new UsageError('compare needs two different reports, or a directory of reports', command);
   const tasks: Task[] = [];
-  for (const path of paths) tasks.push(path === STDIN ? { path: STDIN_NAME, bytes: await readStdin(options.maxBytes) } : { path });
+  for (const [i, path] of paths.entries()) {
+    const task: Task = path === STDIN ? { path: STDIN_NAME, bytes: await readStdin(options.maxBytes) } : { path };
+    if (pages) task.page = pages[i] as string;
+    tasks.push(task);
+  }
 
   const { format, strict, quiet, verbose, maxBytes, blankAsZero, convertTraditional } = options;
   const isTTY = process.stdout.isTTY === true;
@@ -75,14 +116,13 @@ async function main(argv: readonly string[]): Promise<number> {
     verbose,
     positions: options.positions,
     headers: options.headers,
-    // One named file (or -) prints its result as is; anything that can hold several prints a
-    // list, so a script sees the same shape whether a folder happens to hold one report or ten.
-    single: inputs.length === 1 && paths[0] === inputs[0],
+    single,
     // Code frames are for a person at a terminal; in a pipe they would break one-finding-per-line.
     frames: isTTY,
     color: useColor(options.color, isTTY),
   };
   if (options.maxWarnings !== undefined) output.maxWarnings = options.maxWarnings;
+  if (options.out !== undefined) output.out = options.out;
   const printer = formatFor(output).printer();
   const progress = createProgress(tasks.length, process.stderr);
   const write = (stream: NodeJS.WriteStream, text: string) => {
@@ -105,7 +145,7 @@ async function main(argv: readonly string[]): Promise<number> {
         write(process.stdout, printer.problem?.(outcome.problem) ?? '');
       } else {
         if (outcome.note !== undefined) write(process.stderr, `xxgk-report: ${outcome.note}\n`);
-        if (command === 'compare') collected.push(JSON.parse(outcome.rendered.output) as Collected);
+        if (command === 'compare' || command === 'sum') collected.push(JSON.parse(outcome.rendered.output) as Collected);
         else write(process.stdout, printer.item(outcome.rendered));
       }
       progress.tick();
@@ -128,6 +168,16 @@ async function main(argv: readonly string[]): Promise<number> {
       const rendered = findings.render({ path: current.path, previous: previous.path, ...(current.text !== undefined && { source: current.text }), diagnostics });
       write(process.stdout, printer.item(rendered));
     }
+  }
+  // sum: only with every report read; a sum without a part would find differences that are not there.
+  if (command === 'sum' && unreadable === 0) {
+    const [summary, ...parts] = collected as [ComparedReport, ...ComparedReport[]];
+    const diagnostics = namingParts(
+      checkHierarchy(summary.report, parts.map((part) => part.report)),
+      parts.map((part) => part.path),
+    );
+    const rendered = findingsFormat(output).render({ path: summary.path, ...(summary.text !== undefined && { source: summary.text }), diagnostics });
+    write(process.stdout, printer.item(rendered));
   }
   write(process.stdout, printer.end());
   return unreadable > 0 ? 2 : printer.failed ? 1 : 0;

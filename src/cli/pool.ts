@@ -119,7 +119,9 @@ export async function runTasks(tasks: readonly Task[], options: PoolOptions): Pr
   );
   const local = async () => {
     for (let index = take(); index !== undefined; index = take()) {
-      settle(index, run(tasks[index] as Task));
+      // A text is read at once; a PDF is a promise (pdf.js is asynchronous).
+      const outcome = run(tasks[index] as Task);
+      settle(index, outcome instanceof Promise ? await outcome : outcome);
       if (workers.length > 0) await nextTurn();
     }
   };
@@ -139,6 +141,9 @@ export function serveTasks(): void {
   if (!port) throw new Error('serveTasks() runs in a worker thread');
   const run = taskRunner(workerData as TaskSettings);
   port.on('message', ({ index, task }: Request) => {
-    port.postMessage({ index, outcome: run(task) } satisfies Reply);
+    const outcome = run(task);
+    // The runner never rejects; a worker has one task at a time, so a PDF's reply comes before the next request.
+    if (outcome instanceof Promise) void outcome.then((ready) => port.postMessage({ index, outcome: ready } satisfies Reply));
+    else port.postMessage({ index, outcome } satisfies Reply);
   });
 }

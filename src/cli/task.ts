@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { parseReport, type ParseOptions } from '../index';
-import { MEGABYTE } from './args';
+import { extname } from 'node:path';
+import { parseReport, type ParseOptions, type ParseResult } from '../index';
+import { MEGABYTE, PDF_EXTENSION } from './args';
 import { decodeReport, type Decoded } from './decode';
 import { formatFor, type OutputOptions } from './formats/index';
 import type { Rendered } from './formats/format';
@@ -15,6 +16,8 @@ export interface Task {
   /** The path as shown to the user. */
   path: string;
   bytes?: Uint8Array;
+  /** check --format html --out: where its page goes, relative to the output directory. */
+  page?: string;
 }
 
 /** How every task of a run is read and rendered; plain data, since workers get it too. */
@@ -36,16 +39,56 @@ export interface TaskSettings {
  */
 export type Outcome = { rendered: Rendered; note?: string } | { problem: string };
 
+/** What parsePdf's message says when pdfjs-dist cannot be imported (src/pdf/load.ts). */
+const NO_PDFJS = /needs pdfjs-dist/;
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+/** A PDF by its name, or (standard input, a report under another name) by its first bytes. */
+function isPdf(path: string, bytes: Uint8Array): boolean {
+  return extname(path).toLowerCase() === PDF_EXTENSION || PDF_MAGIC.every((byte, i) => bytes[i] === byte);
+}
+
+const internalError = (path: string, error: unknown) =>
+  // Text that decodes (or a PDF, which parsePdf reads whatever its bytes) is the library's to
+  // read, whatever it holds: this is a bug. Still one line, like any problem, so the batch's
+  // other reports and their output stand.
+  ({ problem: `cannot read ${path}: internal error (${String(error).split('\n')[0]}), please report it` });
+
 /**
- * Makes the function that reads, decodes, parses and renders one report. It never throws: a
- * report it cannot read, or one that trips a bug, is a problem outcome, so one file never takes
- * the others' output down with it.
+ * Makes the function that reads, decodes, parses and renders one report: at once for a text, as
+ * a promise for a PDF (pdf.js reads asynchronously). It never throws nor rejects: a report it
+ * cannot read, or one that trips a bug, is a problem outcome, so one file never takes the others'
+ * output down with it.
  */
-export function taskRunner(settings: TaskSettings): (task: Task) => Outcome {
+export function taskRunner(settings: TaskSettings): (task: Task) => Outcome | Promise<Outcome> {
   const { render } = formatFor(settings.output);
   const options: ParseOptions = {
     ...(settings.blankAsZero && { blankAsZero: true }),
     ...(settings.convertTraditional === false && { convertTraditional: false }),
+  };
+  const done = (task: Task, text: string, result: ParseResult, note?: string): Outcome => {
+    const { path } = task;
+    const rendered = render({ path, text, result, ...(task.page !== undefined && { page: task.page }) });
+    return note === undefined ? { rendered } : { rendered, note: `${path}: ${note}` };
+  };
+  const readPdf = async (task: Task, bytes: Uint8Array): Promise<Outcome> => {
+    const { path } = task;
+    let read;
+    try {
+      // Loaded on the first PDF, so that reading texts needs neither it nor pdfjs-dist.
+      const { parsePdf } = await import('../pdf/index');
+      read = await parsePdf(bytes, options);
+    } catch (error) {
+      if (NO_PDFJS.test(String(error))) return { problem: `cannot read ${path}: reading a PDF needs pdfjs-dist, which is not installed: npm install pdfjs-dist` };
+      return internalError(path, error);
+    }
+    try {
+      // Positions, and so code frames, point into the text rebuilt from the PDF.
+      return done(task, read.text, { report: read.report, diagnostics: read.diagnostics });
+    } catch (error) {
+      return internalError(path, error);
+    }
   };
   return (task) => {
     const { path } = task;
@@ -54,18 +97,17 @@ export function taskRunner(settings: TaskSettings): (task: Task) => Outcome {
       const bytes = task.bytes ?? readRegularFile(path, settings.maxBytes);
       // Standard input comes read to just past the limit; a file may have grown as it was read.
       checkSize(bytes.length, settings.maxBytes);
+      // --encoding is about text: a PDF says itself how its text is encoded.
+      if (isPdf(path, bytes)) return readPdf(task, bytes);
       decoded = decodeReport(bytes, settings.encoding);
     } catch (error) {
       const reason = error instanceof CliError ? error.message : describeFsError(error);
       return { problem: `cannot read ${path}: ${reason}` };
     }
     try {
-      const rendered = render({ path, text: decoded.text, result: parseReport(decoded.text, options) });
-      return decoded.note === undefined ? { rendered } : { rendered, note: `${path}: ${decoded.note}` };
+      return done(task, decoded.text, parseReport(decoded.text, options), decoded.note);
     } catch (error) {
-      // Text that decodes is the library's to read, whatever it holds: this is a bug. Still one
-      // line, like any problem, so the batch's other reports and their output stand.
-      return { problem: `cannot read ${path}: internal error (${String(error).split('\n')[0]}), please report it` };
+      return internalError(path, error);
     }
   };
 }

@@ -18,7 +18,7 @@ function indented(value: unknown, depth: number): string {
  */
 export function findingsJsonFormat(options: FindingsOptions): FindingsFormat {
   const shown = shownBy(options);
-  const key = options.command === 'check' ? 'files' : 'pairs';
+  const key = options.command === 'compare' ? 'pairs' : 'files';
   return {
     render({ path, previous, diagnostics }) {
       const counts = countsOf(diagnostics);

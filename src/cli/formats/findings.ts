@@ -3,7 +3,7 @@ import type { Rendered } from './format';
 
 /** What decides which findings are shown and whether the run fails. */
 export interface FindingsOptions {
-  command: 'check' | 'compare';
+  command: 'check' | 'compare' | 'sum';
   /** Warnings fail the run too. */
   strict: boolean;
   /** Print only the findings that fail the run. */

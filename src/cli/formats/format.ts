@@ -6,6 +6,8 @@ export interface ReadReport {
   path: string;
   text: string;
   result: ParseResult;
+  /** check --format html --out: where its page goes, relative to the output directory (with `/`). */
+  page?: string;
 }
 
 /** One report's (or pair's) share of the output, and the counts a run's outcome depends on. */

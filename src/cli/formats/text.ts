@@ -35,7 +35,12 @@ export function textFormat(options: FindingsOptions): FindingsFormat {
           return rendered.output;
         },
         end() {
-          const done = options.command === 'check' ? `${plural(tally.units, 'file')} checked` : `${plural(tally.units, 'pair')} compared`;
+          const done =
+            options.command === 'check'
+              ? `${plural(tally.units, 'file')} checked`
+              : options.command === 'sum'
+                ? `${tally.units === 1 ? '1 summary' : `${tally.units} summaries`} checked against its parts`
+                : `${plural(tally.units, 'pair')} compared`;
           const unpaired = tally.unpaired > 0 ? `; ${plural(tally.unpaired, 'report')} unpaired` : '';
           const summary = `${done}: ${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}${unpaired}\n`;
           return tally.tooManyWarnings ? `${summary}too many warnings: ${tally.tooManyWarningsMessage}\n` : summary;
