@@ -27,7 +27,7 @@ export type { Token, TokenKind, Field } from './tokens/token';
 export { readTable } from './read-table';
 export type { CellReading } from './tables/cell';
 export { checkReport, compareReports, CHECK_CODES } from './check/index';
-export { checkHierarchy } from './check/index';
+export { checkHierarchy, sameAgency } from './check/index';
 export type { CheckReportOptions } from './check/index';
 export { renderIndex, renderReport } from './render/index';
 export type { IndexEntry, RenderIndexOptions, RenderLayout, RenderLocale, RenderReportOptions } from './render/index';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { sameAgency } from '../src/cli/compare';
+import { sameAgency } from '../src/index';
 import { compareReports, parseReport } from '../src/index';
 import { builtPackage, corpus, repo, runCli, tempDir } from './helpers/cli';
 

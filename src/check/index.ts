@@ -9,6 +9,7 @@ import { checkNarrative } from './narrative';
 import { createLocator } from './sentences';
 import { checkStructure } from './structure';
 import { compareYears } from './years';
+export { sameAgency } from './years';
 
 export { CHECK_CODES } from './codes';
 export { checkHierarchy } from './hierarchy';

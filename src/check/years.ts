@@ -1,3 +1,4 @@
+import { expectString } from '../arguments';
 import { ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
@@ -70,17 +71,19 @@ function inForce(previous: Report, current: Report): Diagnostic[] {
   return diagnostics;
 }
 
-// What an agency's name may carry one year and not the next: spaces, the province before it.
+// What an agency's name may carry one year and not the next: spaces.
 const squeeze = (name: string) => name.replace(/[\s\u3000]+/g, '');
 
 /**
- * Whether two reports are known to be of different agencies: both names read, and neither
- * holding the other (`渠县` and `渠县人民政府` are one agency, `渠县` and `泸州市` are two).
+ * Whether two agency names (`meta.agency`) name one agency: both read, and one holding the other
+ * once spaces are squeezed out (`渠县` and `渠县人民政府` are one agency, `渠县` and `泸州市` two).
+ * `compareReports` compares only such reports; the CLI's `compare` pairs reports by it.
  */
-function differentAgencies(previous: string | null, current: string | null): boolean {
-  if (previous === null || current === null) return false;
-  const [a, b] = [squeeze(previous), squeeze(current)];
-  return a !== '' && b !== '' && !a.includes(b) && !b.includes(a);
+export function sameAgency(a: string, b: string): boolean {
+  expectString('sameAgency', 'a', a);
+  expectString('sameAgency', 'b', b);
+  const [x, y] = [squeeze(a), squeeze(b)];
+  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
 }
 
 /**
@@ -89,7 +92,8 @@ function differentAgencies(previous: string | null, current: string | null): boo
  */
 export function compareYears(previous: Report, current: Report): Diagnostic[] {
   const agencies = [previous.meta.agency, current.meta.agency];
-  if (differentAgencies(...(agencies as [string | null, string | null]))) {
+  const [a, b] = agencies;
+  if (a && b && !sameAgency(a, b)) {
     return [
       finding(
         'years/different-agencies',

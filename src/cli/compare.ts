@@ -1,4 +1,7 @@
-import type { Report } from '../index';
+import { sameAgency, type Report } from '../index';
+
+// Spaces aside, as sameAgency compares names.
+const squeeze = (name: string) => name.replace(/[\s\u3000]+/g, '');
 import type { Unpaired } from './formats/format';
 
 /** A report read for `compare`. */
@@ -11,20 +14,6 @@ export interface ComparedReport {
 
 /** What `compare` prints, in order: a pair to compare, or a report left without one. */
 export type CompareStep = { kind: 'pair'; previous: ComparedReport; current: ComparedReport } | { kind: 'unpaired'; entry: Unpaired };
-
-// What an agency's name may carry one year and not the next: spaces.
-const squeeze = (name: string) => name.replace(/[\s\u3000]+/g, '');
-
-/**
- * Whether two agency names are of one agency: equal once spaces are squeezed out, or one holding
- * the other (`渠县` and `渠县人民政府`). The library's compareReports takes reports as of
- * different agencies (`years/different-agencies`) exactly when this does not hold; that rule is
- * not exported, so it is written here again, the same.
- */
-export function sameAgency(a: string, b: string): boolean {
-  const [x, y] = [squeeze(a), squeeze(b)];
-  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
-}
 
 /**
  * Pairs each report with the reports of the same agency for the year before (`meta.year − 1`):
