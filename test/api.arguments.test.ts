@@ -353,6 +353,10 @@ describe('called with anything, every public function returns or throws its own 
     returnsOrOwnTypeError('formatDiagnostics', () => api.formatDiagnostics(diagnostics as never, options as never));
   });
 
+  test.prop([fc.oneof(fc.string(), fc.anything()), fc.oneof(fc.string(), fc.anything())], { numRuns: runs(300) })('sameAgency', (a, b) => {
+    returnsOrOwnTypeError('sameAgency', () => api.sameAgency(a as string, b as string));
+  });
+
   test.prop([reportArg, checkOptions], { numRuns: runs(1000) })('checkReport', (report, options) => {
     returnsOrOwnTypeError('checkReport', () => api.checkReport(report as Report, options as never));
   });
