@@ -8,10 +8,10 @@ export interface LineIndex {
 }
 
 /**
- * Indexes where each line of `text` starts, counting `\n`, `\r\n` and a lone `\r` as line breaks,
- * so that points agree with what an editor shows for the caller's own text.
+ * Where each line of `text` starts, counting `\n`, `\r\n` and a lone `\r` as line breaks, so that
+ * points agree with what an editor shows for the caller's own text.
  */
-export function createLineIndex(text: string): LineIndex {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   if (text.indexOf('\r') === -1) {
     // The common case, found by indexOf rather than a look at every character.
@@ -26,6 +26,11 @@ export function createLineIndex(text: string): LineIndex {
       }
     }
   }
+  return starts;
+}
+
+/** The points of `text`'s offsets, its lines counted as {@link lineStarts} counts them (`starts`, when known). */
+export function createLineIndex(text: string, starts: number[] = lineStarts(text)): LineIndex {
   return new Lines(starts, text.length);
 }
 

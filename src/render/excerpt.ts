@@ -1,4 +1,5 @@
 import type { Position } from '../ast';
+import { createLineIndex, lineStarts, type LineIndex } from '../lines/line-index';
 import { escapeHtml } from './html';
 
 /** Lines shown before and after the lines of a span. */
@@ -10,41 +11,21 @@ const LINE_CHARACTERS = 240;
 /** Characters shown before the span on a cut line. */
 const BEFORE_SPAN = 80;
 
-/**
- * Where the lines of a text start, counting `\n`, `\r\n` and a lone `\r` as line breaks, as the
- * parser counts them for positions.
- */
+/** A text with where its lines start, as the parser counts them for positions. */
 export interface SourceLines {
   text: string;
   /** Offset of each line's first character. */
   starts: number[];
+  index: LineIndex;
 }
 
 export function sourceLines(text: string): SourceLines {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) starts.push(i + 1);
-    else if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return { text, starts };
+  const starts = lineStarts(text);
+  return { text, starts, index: createLineIndex(text, starts) };
 }
 
 /** The 1-based line holding `offset`. */
-function lineOf(lines: SourceLines, offset: number): number {
-  const { starts } = lines;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
+const lineOf = (lines: SourceLines, offset: number) => lines.index.point(offset).line;
 
 /** Where line `line` (1-based) ends, before its line break. */
 function lineEnd(lines: SourceLines, line: number): number {
