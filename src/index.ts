@@ -12,6 +12,8 @@ import { readCell as readCellOf, type CellReading } from './tables/cell';
 export { parseReport } from './parse-report';
 export { parseReports } from './parse-reports';
 export type { ParseOptions } from './parse';
+export { LOCALES } from './messages/index';
+export type { Locale } from './messages/index';
 export type * from './ast';
 export type { CellRef, Diagnostic, DiagnosticCode, ParseCode, ArithmeticCode, Severity } from './diagnostics';
 export { PARSE_CODES } from './diagnostics';
@@ -30,7 +32,7 @@ export { checkReport, compareReports, CHECK_CODES } from './check/index';
 export { checkHierarchy, sameAgency } from './check/index';
 export type { CheckReportOptions } from './check/index';
 export { renderIndex, renderReport } from './render/index';
-export type { IndexEntry, RenderIndexOptions, RenderLayout, RenderLocale, RenderReportOptions } from './render/index';
+export type { IndexEntry, RenderIndexOptions, RenderLayout, RenderReportOptions } from './render/index';
 export { formatDiagnostics } from './reporter/index';
 export type { FormatDiagnosticsOptions } from './reporter/index';
 

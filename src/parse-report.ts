@@ -1,6 +1,7 @@
 import { expectOptions } from './arguments';
 import type { ParseResult } from './ast';
 import { checkTables } from './check/index';
+import { LOCALES } from './messages/index';
 import { INPUT_KINDS, readReport, type ParseOptions } from './parse';
 
 /**
@@ -17,7 +18,8 @@ import { INPUT_KINDS, readReport, type ParseOptions } from './parse';
  * @param options - See {@link ParseOptions}.
  * @returns `{ report, diagnostics }`.
  * @throws {TypeError} When `text` is not a string, or `options` is neither undefined nor an object whose
- *   `blankAsZero`, `convertTraditional` and `check` are booleans (or undefined).
+ *   `blankAsZero`, `convertTraditional` and `check` are booleans, `input` is `auto`, `text` or `html` and
+ *   `locale` is `en` or `zh-CN` (each or undefined).
  *
  * @example
  * ```ts
@@ -33,9 +35,9 @@ export function parseReport(text: string, options?: ParseOptions): ParseResult {
     const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text;
     throw new TypeError(`parseReport expects the report as a string, got ${got}`);
   }
-  expectOptions('parseReport', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean', input: INPUT_KINDS });
+  expectOptions('parseReport', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean', input: INPUT_KINDS, locale: LOCALES });
   const { report, diagnostics, views } = readReport(text, options);
-  if (options?.check !== false) diagnostics.push(...checkTables(report, { text }, views));
+  if (options?.check !== false) diagnostics.push(...checkTables(report, { text, ...(options?.locale ? { locale: options.locale } : {}) }, views));
   // Stable: parse diagnostics stay ahead of check diagnostics at the same place.
   diagnostics.sort((a, b) => (a.position?.start.offset ?? Infinity) - (b.position?.start.offset ?? Infinity));
   return { report, diagnostics };

@@ -1,6 +1,7 @@
 import { expectOptions, expectString } from './arguments';
 import type { ParseResult, Point, Position } from './ast';
 import { createLineIndex } from './lines/line-index';
+import { LOCALES } from './messages/index';
 import { INPUT_KINDS, reportSpans, type ParseOptions } from './parse';
 import { parseReport } from './parse-report';
 
@@ -26,7 +27,7 @@ import { parseReport } from './parse-report';
  */
 export function parseReports(text: string, options?: ParseOptions): ParseResult[] {
   expectString('parseReports', 'text', text);
-  expectOptions('parseReports', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean', input: INPUT_KINDS });
+  expectOptions('parseReports', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean', input: INPUT_KINDS, locale: LOCALES });
   const spans = reportSpans(text, options ?? {});
   if (spans.length === 1) return [parseReport(text, options)];
   const lines = createLineIndex(text);

@@ -9,6 +9,7 @@ import { normalize, type Normalized } from './normalize/index';
 import { createSource, type Source } from './source';
 import { readSubsection, stripMarkdown } from './structure/headings';
 import { readOutline, type Outline } from './structure/outline';
+import { messagesFor, type Locale, type Messages } from './messages/index';
 import { misdecoding, notAReport } from './structure/input';
 import { reportStart } from './structure/reports';
 import { assignTable } from './tables/assign';
@@ -36,6 +37,8 @@ export interface ParseOptions {
    * as HTML and anything else as text; `'text'` and `'html'` say which.
    */
   input?: 'auto' | 'text' | 'html';
+  /** The language of diagnostic messages: `'en'` (the default) or `'zh-CN'`. Codes are the same in both. */
+  locale?: Locale;
 }
 
 /** The values of {@link ParseOptions.input}. */
@@ -64,6 +67,7 @@ function readTables(
   lines: readonly Line[],
   source: Source,
   options: ParseOptions,
+  say: Messages,
   diagnostics: Diagnostic[],
 ): { tables: Tables; views: Record<TableKey, TableView>; tableLines: Uint8Array } {
   const tables: Tables = {};
@@ -80,7 +84,7 @@ function readTables(
     const first = tokens[region.first] as Token;
     const last = tokens[region.end - 1] as Token;
     const assigned: RowCells[] = [];
-    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[region.key], assigned, hints };
+    const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[region.key], say, assigned, hints };
     const table = assignTable(region.key, context, items, layout, tokens.slice(region.first, region.end), first.start, last.end);
     if (!table) continue;
     // A table sharing its line with prose (a page flattened onto one line) leaves the line to the prose.
@@ -166,6 +170,7 @@ const NO_ROWS: TableView = tableView([], []);
 /** Reads a report, its diagnostics in the order found. Never throws on a string; see {@link parseReport}. */
 export function readReport(input: string, options: ParseOptions = {}): ReadResult {
   const diagnostics: Diagnostic[] = [];
+  const say = messagesFor(options.locale);
   const { normalized, lines, source, html } = readSource(input, options);
   const kinds = classifyLines(lines);
   const outline = readOutline(lines, kinds);
@@ -177,14 +182,12 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
     const startLine = lines[first] as Line;
     const at = source.position(startLine.start, startLine.end);
     const result = readReport(input.slice(0, at.start.offset), html ? { ...options, input: 'html' } : options);
-    const more = later.length === 1 ? 'A second report' : `${later.length} more reports`;
-    result.diagnostics.push(
-      parseDiagnostic('structure/several-reports', `${more} start${later.length === 1 ? 's' : ''} here (\`${startLine.text.trim().slice(0, 40)}\`): only the first report is read; parseReports reads each`, at),
-    );
+    const message = say.severalReports({ more: later.length, line: startLine.text.trim().slice(0, 40) });
+    result.diagnostics.push(parseDiagnostic('structure/several-reports', message, at));
     return result;
   }
 
-  const { tables, views, tableLines } = readTables(normalized.text, lex(normalized.text), lines, source, options, diagnostics);
+  const { tables, views, tableLines } = readTables(normalized.text, lex(normalized.text), lines, source, options, say, diagnostics);
 
   const lastSection = outline.sections[outline.sections.length - 1];
   const closing = findClosing(lines, lastSection ? lastSection.first + 1 : Math.max(0, lines.length - 12));
@@ -215,43 +218,39 @@ export function readReport(input: string, options: ParseOptions = {}): ReadResul
 
   const misdecoded = misdecoding(input);
   if (misdecoded !== undefined) {
-    diagnostics.push(parseDiagnostic('text/wrong-encoding', `The text was decoded with the wrong encoding: ${misdecoded}`));
+    diagnostics.push(parseDiagnostic('text/wrong-encoding', say.wrongEncoding(misdecoded)));
   } else if (normalized.counts.traditional > 0) {
     // Characters of mojibake are no script: counted only in a text decoded right.
-    diagnostics.push(
-      parseDiagnostic('text/traditional-converted', `${normalized.counts.traditional} traditional characters were read as simplified`),
-    );
+    diagnostics.push(parseDiagnostic('text/traditional-converted', say.traditionalConverted({ count: normalized.counts.traditional })));
   }
   const nothingFound = !facts.title && outline.sections.length === 0 && outline.pre2019Headings.length === 0 && Object.keys(tables).length === 0;
   if (nothingFound) {
     // One finding, not one per part and table: none of them is there to be missing.
-    diagnostics.push(parseDiagnostic('structure/not-a-report', `This is not an annual report's text: ${misdecoded !== undefined ? 'its characters are not the text of the file (see text/wrong-encoding)' : notAReport(input)}`));
+    diagnostics.push(parseDiagnostic('structure/not-a-report', say.notAReport(misdecoded !== undefined ? 'misdecoded' : notAReport(input))));
   } else {
-    pushMissing(report, outline, lines, source, diagnostics);
+    pushMissing(report, outline, lines, source, say, diagnostics);
   }
   // In the order they were found: parseReport sorts them once, with the checks' findings.
   return { report, diagnostics, views };
 }
 
 /** What a report's text lacks: its title, its parts, its tables, or the format they follow. */
-function pushMissing(report: Report, outline: Outline, lines: readonly Line[], source: Source, diagnostics: Diagnostic[]): void {
+function pushMissing(report: Report, outline: Outline, lines: readonly Line[], source: Source, say: Messages, diagnostics: Diagnostic[]): void {
   const { sections, tables } = report;
-  if (!report.meta.title) diagnostics.push(parseDiagnostic('structure/no-title', 'No title line (…年度报告) was found'));
+  if (!report.meta.title) diagnostics.push(parseDiagnostic('structure/no-title', say.noTitle()));
   if (report.meta.formatVersion === 'pre-2019') {
     const line = outline.pre2019Headings[0];
     const at = line === undefined ? undefined : source.position((lines[line] as Line).start, (lines[line] as Line).end);
-    diagnostics.push(
-      parseDiagnostic('structure/pre-2019-format', 'This report follows the format used before 2019; its tables are not in the national format and are not read', at),
-    );
+    diagnostics.push(parseDiagnostic('structure/pre-2019-format', say.pre2019Format(), at));
   } else {
     for (const section of SECTIONS) {
       if (!sections[section.key]) {
-        diagnostics.push(parseDiagnostic('structure/missing-section', `Part ${section.numeral}、${section.heading} was not found`));
+        diagnostics.push(parseDiagnostic('structure/missing-section', say.missingSection({ numeral: section.numeral, heading: section.heading })));
       }
     }
     for (const table of TABLES) {
       if (!tables[table.key]) {
-        diagnostics.push(parseDiagnostic('structure/missing-table', `${TABLE_NAMES[table.key]} was not found`));
+        diagnostics.push(parseDiagnostic('structure/missing-table', say.missingTable({ table: TABLE_NAMES[table.key] })));
       }
     }
   }

@@ -1,5 +1,6 @@
 import { TABLES } from '../grammar/index';
 import { expectChoice, expectOptions, expectStringRows } from './arguments';
+import { LOCALES, messagesFor } from './messages/index';
 import type { TableKey, TableOfKey } from './ast';
 import type { Diagnostic } from './diagnostics';
 import { splitLines } from './lines/split';
@@ -21,11 +22,12 @@ const TABLE_KEYS: readonly TableKey[] = TABLES.map((table) => table.key);
  *
  * @param key - Which table the cells hold.
  * @param cells - The table's rows, each a list of cell texts (labels and values, gaps as `''`).
- * @param options - `blankAsZero` as for {@link parseReport}.
+ * @param options - `blankAsZero` and `locale` as for {@link parseReport}.
  * @returns The typed table and what could not be read.
  * @throws {TypeError} When `key` is not a table key of grammar/ (`TABLES`: `activeDisclosure`,
  *   `applications`, `reviewLitigation`), `cells` is not an array of arrays of strings, or `options`
- *   is neither undefined nor an object whose `blankAsZero` is a boolean (or undefined).
+ *   is neither undefined nor an object whose `blankAsZero` is a boolean and `locale` is `en` or
+ *   `zh-CN` (each or undefined).
  *
  * @example
  * ```ts
@@ -36,11 +38,11 @@ const TABLE_KEYS: readonly TableKey[] = TABLES.map((table) => table.key);
 export function readTable<K extends TableKey>(
   key: K,
   cells: readonly (readonly string[])[],
-  options: Pick<ParseOptions, 'blankAsZero'> = {},
+  options: Pick<ParseOptions, 'blankAsZero' | 'locale'> = {},
 ): { table: TableOfKey[K]; diagnostics: Diagnostic[] } {
   expectChoice('readTable', 'key', key, TABLE_KEYS);
   expectStringRows('readTable', 'cells', cells);
-  expectOptions('readTable', 'options', options, { blankAsZero: 'boolean' });
+  expectOptions('readTable', 'options', options, { blankAsZero: 'boolean', locale: LOCALES });
   // Tabs, line breaks and pipes inside a cell would split it: they become spaces and ｜.
   const text = cells.map((row) => row.map((cell) => cell.replace(/[\t\r\n]/g, ' ').replace(/\|/g, '｜')).join('\t')).join('\n');
   const normalized = normalize(text);
@@ -50,7 +52,7 @@ export function readTable<K extends TableKey>(
   const tokens = lex(normalized.text);
   const { items, layout } = readItems(tokens, 0, tokens.length);
   const diagnostics: Diagnostic[] = [];
-  const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[key] };
+  const context: TableContext = { source, options, diagnostics, name: TABLE_NAMES[key], say: messagesFor(options.locale) };
   const table = assignTable(key, context, items, layout, tokens, 0, normalized.text.length, true) as TableOfKey[K];
   return { table, diagnostics };
 }

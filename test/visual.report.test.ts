@@ -25,7 +25,7 @@ const classes = (element: Element) => (attr(element, 'class') ?? '').split(/\s+/
 const text = (node: Element | Node) => DomUtils.textContent(node as Element);
 const byId = (root: Node, id: string) => all(root, (element) => attr(element, 'id') === id)[0];
 
-function visual(number: string, options: { locale?: 'zh' | 'en'; withText?: boolean } = {}) {
+function visual(number: string, options: { locale?: 'zh-CN' | 'en'; withText?: boolean } = {}) {
   const { text: source } = corpusReport(number);
   const { report, diagnostics } = parseReport(source);
   const html = renderReport(report, {
@@ -277,7 +277,7 @@ describe('renderReport checks the options of the visual report', () => {
     );
     expect(messageOf({ layout: 'pipe', diagnostics })).toMatch(/got 'pipe'$/);
     expect(messageOf({ layout: 'html', diagnostics, text: 3 })).toBe('renderReport: options.text must be a string, got a number');
-    expect(messageOf({ layout: 'html', diagnostics, locale: 'fr' })).toBe("renderReport: options.locale must be one of 'zh', 'en', got 'fr'");
+    expect(messageOf({ layout: 'html', diagnostics, locale: 'fr' })).toBe("renderReport: options.locale must be one of 'zh-CN', 'en', got 'fr'");
     expect(messageOf({ layout: 'html', text: 'x' })).toBe(
       'renderReport: options.diagnostics must be given with options.text (an option of the visual report), got undefined',
     );
@@ -341,7 +341,7 @@ describe('renderIndex', () => {
     expect(() => renderIndex([{ ...entries[0], href: 1 }] as never)).toThrow(new TypeError('renderIndex: entries[0].href must be a string, got a number'));
     expect(() => renderIndex([{ ...entries[0], report: {} }] as never)).toThrow(/^renderIndex: entries\[0\]\.report must be a Report/);
     expect(() => renderIndex([{ ...entries[0], diagnostics: [1] }] as never)).toThrow(/^renderIndex: entries\[0\]\.diagnostics must be an array of diagnostics/);
-    expect(() => renderIndex([], { locale: 'de' } as never)).toThrow(new TypeError("renderIndex: options.locale must be one of 'zh', 'en', got 'de'"));
+    expect(() => renderIndex([], { locale: 'de' } as never)).toThrow(new TypeError("renderIndex: options.locale must be one of 'zh-CN', 'en', got 'de'"));
   });
 });
 

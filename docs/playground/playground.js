@@ -22,7 +22,7 @@
   }
 
   const WORDS = {
-    zh: {
+    'zh-CN': {
       empty: '尚未输入报告。',
       summary: (meta, counts) =>
         `${meta.agency ?? '（未识别机关）'} · ${meta.year ?? '（未识别年度）'}年 · 错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个`,
@@ -37,7 +37,7 @@
       file: (name) => `Opened ${name}.`,
     },
   };
-  const words = () => WORDS[locale.value] ?? WORDS.zh;
+  const words = () => WORDS[locale.value] ?? WORDS['zh-CN'];
 
   /**
    * The page as the iframe gets it. A srcdoc document resolves links against its parent's address,
@@ -54,7 +54,7 @@
       return;
     }
     try {
-      const { report, diagnostics } = library.parseReport(text);
+      const { report, diagnostics } = library.parseReport(text, { locale: locale.value });
       const page = library.renderReport(report, { layout: 'html', diagnostics, text, locale: locale.value });
       view.srcdoc = inFrame(page);
       const counts = { error: 0, warning: 0, info: 0 };

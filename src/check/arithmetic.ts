@@ -1,6 +1,7 @@
 import { APPLICATIONS } from '../../grammar/index';
 import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
+import type { Messages } from '../messages/index';
 import { read, whyNoValue, type Reading, type TableViews } from './cells';
 import { finding } from './codes';
 import { expandIdentities, TOLERANCE, type Instance, type MissingRows } from './identities';
@@ -30,24 +31,17 @@ function termName(instance: Instance, ref: CellRef): string {
 }
 
 /** Where an instance holds: `表三, column 自然人` or `表三, row （七）总计`. */
-function place(instance: Instance): string {
+function place(instance: Instance, say: Messages): string {
   const table = instance.identity.table;
   return instance.identity.each === 'column'
-    ? `${tableName(table)}, column ${columnName(table, instance.at)}`
-    : `${tableName(table)}, row ${rowName(table, instance.at)}`;
+    ? say.identityPlace({ table: tableName(table), column: columnName(table, instance.at) })
+    : say.identityPlace({ table: tableName(table), row: rowName(table, instance.at) });
 }
 
 /** One side of an identity with its terms and their sum. */
-function side(instance: Instance, readings: readonly Reading[]): string {
-  const sum = formatNumber(total(readings));
-  const [first] = readings;
-  const last = readings[readings.length - 1];
-  if (!first || !last) return sum;
-  if (readings.length === 1) return `${termName(instance, first.ref)} ${sum}`;
-  if (readings.length > LISTED_TERMS) {
-    return `the ${readings.length} terms ${termName(instance, first.ref)} … ${termName(instance, last.ref)} = ${sum}`;
-  }
-  return `${readings.map((r) => `${termName(instance, r.ref)} ${formatNumber(r.value as number)}`).join(' + ')} = ${sum}`;
+function side(instance: Instance, readings: readonly Reading[], say: Messages): string {
+  const terms = readings.map((r) => ({ name: termName(instance, r.ref), value: r.value === null ? '' : formatNumber(r.value) }));
+  return say.side({ terms, sum: formatNumber(total(readings)), listed: LISTED_TERMS });
 }
 
 function evaluate(instance: Instance, report: Report, blankAsZero: boolean): Result {
@@ -86,21 +80,21 @@ function wrongColumnPairs(results: readonly Result[]): Map<Evaluated, string> {
   return pairs;
 }
 
-function failure(evaluated: Evaluated, otherColumn: string | undefined): Diagnostic {
+function failure(evaluated: Evaluated, otherColumn: string | undefined, say: Messages): Diagnostic {
   const { instance } = evaluated;
   const table = instance.identity.table;
-  let message =
-    `${place(instance)}: ${instance.identity.name} does not hold: ${side(instance, evaluated.sum)}, ` +
-    `but ${side(instance, evaluated.equals)} (difference ${formatDifference(evaluated.difference)})`;
   const assumed = [...evaluated.sum, ...evaluated.equals].filter((reading) => reading.assumedZero);
-  if (assumed.length > 0) {
-    message += `; blank cells counted as 0: ${assumed.map((reading) => termName(instance, reading.ref)).join(', ')}`;
-  }
-  if (otherColumn) {
-    message +=
-      `; ${columnName(table, otherColumn)} is off by the opposite amount while ${columnName(table, 'total')} balances: ` +
-      `an application was likely filed under the wrong column (${columnName(table, instance.at)} or ${columnName(table, otherColumn)})`;
-  }
+  const message = say.identityFails({
+    place: place(instance, say),
+    identity: instance.identity.name,
+    left: side(instance, evaluated.sum, say),
+    right: side(instance, evaluated.equals, say),
+    difference: formatDifference(evaluated.difference),
+    assumedZero: assumed.map((reading) => termName(instance, reading.ref)),
+    ...(otherColumn
+      ? { wrongColumn: { at: columnName(table, instance.at), other: columnName(table, otherColumn), total: columnName(table, 'total') } }
+      : {}),
+  });
   return finding(`arithmetic/${instance.identity.id}`, message, instance.position, [...instance.sum, ...instance.equals]);
 }
 
@@ -111,15 +105,16 @@ const isBlank = (reading: Reading) => reading.cell?.state === 'blank';
  * with them as 0 too, and the message says whether it would hold: a wrong 总计 beside blank
  * zeros must not pass for unknown.
  */
-function unassessable(instance: Instance, unread: readonly Reading[], report: Report): Diagnostic {
-  const why = unread.map((reading) => `${termName(instance, reading.ref)} is ${whyNoValue(reading)}`).join(', ');
-  let message = `${place(instance)}: ${instance.identity.name} cannot be checked: ${why}`;
+function unassessable(instance: Instance, unread: readonly Reading[], report: Report, say: Messages): Diagnostic {
   const zeros = unread.every(isBlank) ? (evaluate(instance, report, true) as Evaluated) : undefined;
-  if (zeros && !holds(zeros)) {
-    message +=
-      `; with blank cells as 0 it does not hold: ${side(instance, zeros.sum)}, but ${side(instance, zeros.equals)} ` +
-      `(difference ${formatDifference(zeros.difference)})`;
-  }
+  const message = say.identityUnchecked({
+    place: place(instance, say),
+    identity: instance.identity.name,
+    unread: unread.map((reading) => ({ term: termName(instance, reading.ref), why: whyNoValue(reading) })),
+    ...(zeros && !holds(zeros)
+      ? { withZeros: { left: side(instance, zeros.sum, say), right: side(instance, zeros.equals, say), difference: formatDifference(zeros.difference) } }
+      : {}),
+  });
   return finding('arithmetic/not-assessable', message, instance.position, unread.map((reading) => reading.ref));
 }
 
@@ -128,32 +123,35 @@ function unassessable(instance: Instance, unread: readonly Reading[], report: Re
  * as 0, as one finding: a table whose zeros were left blank would otherwise give one per row and
  * column, all saying the same.
  */
-function blankButHolding(table: Instance['identity']['table'], instances: readonly { instance: Instance; unread: Reading[] }[], report: Report): Diagnostic {
+function blankButHolding(table: Instance['identity']['table'], instances: readonly { instance: Instance; unread: Reading[] }[], report: Report, say: Messages): Diagnostic {
   const cells = new Map<string, CellRef>();
   for (const { unread } of instances) for (const reading of unread) cells.set(`${reading.ref.row} ${reading.ref.column}`, reading.ref);
   const rows = [...new Set([...cells.values()].map((ref) => rowName(table, ref.row)))];
-  const listed = rows.length > LISTED_TERMS ? `${rows.slice(0, LISTED_TERMS).join(', ')} and ${rows.length - LISTED_TERMS} more rows` : rows.join(', ');
+  const message = say.blanksHolding({
+    table: tableName(table),
+    identities: instances.length,
+    cells: cells.size,
+    rows: rows.slice(0, LISTED_TERMS),
+    moreRows: Math.max(0, rows.length - LISTED_TERMS),
+  });
   return finding(
     'arithmetic/not-assessable',
-    `${tableName(table)}: ${instances.length} identities cannot be checked: ${cells.size} cells are blank (in ${listed}); ` +
-      'with blank cells as 0 they all hold (read blanks as 0 with blankAsZero if blank means 0 here)',
+    message,
     report.tables[table]?.position,
     [...cells.values()],
   );
 }
 
-function rowsMissing(missing: MissingRows, report: Report): Diagnostic {
+function rowsMissing(missing: MissingRows, report: Report, say: Messages): Diagnostic {
   const table = report.tables[missing.table];
-  const why = missing.rows
-    .map((row) => {
-      const setAside = table?.unassigned.find((entry) => entry.key === row);
-      return `${rowName(missing.table, row)} (${setAside ? `read but not assigned: ${setAside.reason}` : 'not found'})`;
-    })
-    .join(', ');
+  const rows = missing.rows.map((row) => {
+    const setAside = table?.unassigned.find((entry) => entry.key === row);
+    return { label: rowName(missing.table, row), ...(setAside ? { setAsideAs: setAside.reason } : {}) };
+  });
   const cells = missing.rows.flatMap((row) => (table?.columns ?? []).map((column) => ({ table: missing.table, row, column })));
   return finding(
     'arithmetic/not-assessable',
-    `${tableName(missing.table)}: ${missing.identity.name} cannot be checked in any column: ${why}`,
+    say.rowsMissing({ table: tableName(missing.table), identity: missing.identity.name, rows }),
     missing.position,
     cells,
   );
@@ -164,7 +162,7 @@ function rowsMissing(missing: MissingRows, report: Report): Diagnostic {
  * that does not hold, a warning for each that cannot be checked (one per table for those that
  * blank cells alone keep unchecked and that hold with them as 0).
  */
-export function checkIdentities(report: Report, blankAsZero: boolean, views: TableViews): Diagnostic[] {
+export function checkIdentities(report: Report, blankAsZero: boolean, views: TableViews, say: Messages): Diagnostic[] {
   const results: Result[] = expandIdentities(report, blankAsZero, views).map((expanded) =>
     expanded.kind === 'missing' ? expanded : evaluate(expanded, report, blankAsZero),
   );
@@ -172,15 +170,15 @@ export function checkIdentities(report: Report, blankAsZero: boolean, views: Tab
   const diagnostics: Diagnostic[] = [];
   const holdingWithZeros = new Map<Instance['identity']['table'], { instance: Instance; unread: Reading[] }[]>();
   for (const result of results) {
-    if ('kind' in result) diagnostics.push(rowsMissing(result, report));
+    if ('kind' in result) diagnostics.push(rowsMissing(result, report, say));
     else if ('unread' in result) {
       const { instance, unread } = result;
       if (unread.every(isBlank) && holds(evaluate(instance, report, true) as Evaluated)) {
         const table = instance.identity.table;
         holdingWithZeros.set(table, [...(holdingWithZeros.get(table) ?? []), result]);
-      } else diagnostics.push(unassessable(instance, unread, report));
-    } else if (!holds(result)) diagnostics.push(failure(result, pairs.get(result)));
+      } else diagnostics.push(unassessable(instance, unread, report, say));
+    } else if (!holds(result)) diagnostics.push(failure(result, pairs.get(result), say));
   }
-  for (const [table, instances] of holdingWithZeros) diagnostics.push(blankButHolding(table, instances, report));
+  for (const [table, instances] of holdingWithZeros) diagnostics.push(blankButHolding(table, instances, report, say));
   return diagnostics;
 }

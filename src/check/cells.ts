@@ -1,5 +1,6 @@
 import type { Cell, Report, RowInfo, TableKey } from '../ast';
 import type { CellRef } from '../diagnostics';
+import type { NoValue } from '../messages/index';
 import type { RowCells } from '../tables/rows';
 
 /** A row of any table: its cells keyed by column, next to {@link RowInfo}. */
@@ -116,10 +117,10 @@ export function valueOf(cell: Cell | undefined, blankAsZero: boolean): number | 
 const QUOTED = 24;
 const shortened = (raw: string) => (raw.length > QUOTED ? `${raw.slice(0, QUOTED - 4)}…` : raw);
 
-/** Why a reading has no value, in the words of a message. */
-export function whyNoValue(reading: Reading): string {
-  if (!reading.cell) return 'missing';
-  if (reading.cell.state === 'notApplicable') return `not applicable (\`${reading.cell.raw}\`)`;
-  if (reading.cell.state === 'unreadable') return `unreadable (\`${shortened(reading.cell.raw)}\`)`;
-  return 'blank';
+/** Why a reading has no value, for a message to say (messages/: `noValue`). */
+export function whyNoValue(reading: Reading): NoValue {
+  if (!reading.cell) return { kind: 'missing' };
+  if (reading.cell.state === 'notApplicable') return { kind: 'notApplicable', raw: reading.cell.raw };
+  if (reading.cell.state === 'unreadable') return { kind: 'unreadable', raw: shortened(reading.cell.raw) };
+  return { kind: 'blank' };
 }

@@ -1,6 +1,7 @@
 import { NARRATIVE_CLAIMS, PROCESSING_FEES, SECTIONS, YEAR_REFERENCE_WORDS } from '../../grammar/index';
 import type { Position, Report, Section, SectionKey } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
+import type { FeesCharged, Messages } from '../messages/index';
 import { periodStatement } from '../meta';
 import { normalize } from '../normalize/index';
 import { foldDigits } from '../tables/cell';
@@ -15,6 +16,7 @@ export interface ClaimContext {
   blankAsZero: boolean;
   /** The text the report was parsed from, when the caller gave it. */
   text: string | undefined;
+  say: Messages;
 }
 
 const numeralOf = (key: SectionKey) => SECTIONS.find((s) => s.key === key)?.numeral ?? '';
@@ -94,8 +96,7 @@ function yearMismatch(report: Report, context: ClaimContext): Diagnostic[] {
     diagnostics.push(
       finding(
         'narrative/year-mismatch',
-        `The title is for ${title} (\`${report.meta.title}\`), but the statistics period is ${start} to ${end}: ` +
-          `one of them was not updated (a report copied from another year's?)`,
+        context.say.titlePeriodYear({ year: title, title: report.meta.title ?? '', start, end }),
         periodPosition(report, context),
         [],
       ),
@@ -116,14 +117,18 @@ function yearMismatch(report: Report, context: ClaimContext): Diagnostic[] {
   let shown = dated[0];
   for (const entry of dated) if (shown && countOf(entry.year) > countOf(shown.year)) shown = entry;
   if (!shown || (dated.length > 1 && countOf(shown.year) < 2)) return diagnostics;
-  const count = countOf(shown.year);
-  const ownYears = [...new Set(own)].join(' or ');
-  const where = [title !== null ? `the title ${title}` : '', period !== null ? `the statistics period ${period}` : ''].filter(Boolean).join(', ');
+  const message = context.say.overviewYear({
+    year: shown.year,
+    sentence: quoted(shown.sentence),
+    more: countOf(shown.year) - 1,
+    own: [...new Set(own)],
+    titleYear: title,
+    periodYear: period,
+  });
   diagnostics.push(
     finding(
       'narrative/year-mismatch',
-      `Part 一 dates its work to ${shown.year} (“${quoted(shown.sentence)}”${count > 1 ? `, and ${count - 1} more sentence${count > 2 ? 's' : ''}` : ''}) ` +
-        `and never names ${ownYears}, the report's year (${where}): part 一 may be another year's text`,
+      message,
       context.locate(section, [shown.sentence]),
       [],
     ),
@@ -175,12 +180,18 @@ function concluded(report: Report, context: ClaimContext): Diagnostic[] {
         seen.add(claim.id);
         const phrase = sentence.slice(match.index, match.index + match[0].length);
         const cells = held.map((reading) => `${rowName(claim.table, reading.ref.row)} ${columnName(claim.table, claim.column)} ${formatNumber(reading.value as number)}`);
-        const what = claim.id === 'all-cases-closed' ? 'every case was concluded' : 'every application was concluded';
-        const left = claim.id === 'all-cases-closed' ? 'cases are still pending' : 'applications are carried forward to next year';
+        const message = context.say.allConcluded({
+          cases: claim.id === 'all-cases-closed',
+          numeral: numeralOf(key),
+          phrase,
+          sentence: quoted(sentence),
+          table: tableName(claim.table),
+          cells,
+        });
         diagnostics.push(
           finding(
             `narrative/${claim.id}`,
-            `Part ${numeralOf(key)} says ${what} (“${phrase}” in “${quoted(sentence)}”), but ${tableName(claim.table)} has ${cells.join(', ')}: ${left}`,
+            message,
             context.locate(section, [sentence, phrase]),
             held.map((reading) => reading.ref),
           ),
@@ -199,7 +210,7 @@ const NOT_CHARGED = new RegExp(PROCESSING_FEES.notCharged);
 const FEE_PARTS: readonly SectionKey[] = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems'];
 
 /** Where the report says 信息处理费 were charged: a sentence stating an amount above 0, or table 三's fee-notice row above 0. */
-function feesCharged(report: Report, context: ClaimContext): { said: string; cells: CellRef[] } | undefined {
+function feesCharged(report: Report, context: ClaimContext): { charged: FeesCharged; cells: CellRef[] } | undefined {
   for (const key of FEE_PARTS) {
     const section = report.sections[key];
     if (!section || !section.text.includes('处理费')) continue;
@@ -207,14 +218,14 @@ function feesCharged(report: Report, context: ClaimContext): { said: string; cel
       const folded = foldDigits(sentence);
       const amount = CHARGED.exec(folded);
       if (!amount || Number(amount[1]) <= 0 || NOT_CHARGED.test(folded)) continue;
-      return { said: `part ${numeralOf(key)} says “${quoted(sentence)}”`, cells: [] };
+      return { charged: { kind: 'sentence', numeral: numeralOf(key), sentence: quoted(sentence) }, cells: [] };
     }
   }
   const notice = read(report, PROCESSING_FEES.notice, context.blankAsZero);
   if (notice.value !== null && notice.value > 0) {
     const { table, row, column } = PROCESSING_FEES.notice;
     return {
-      said: `${tableName(table)} ${rowName(table, row)} ${columnName(table, column)} is ${formatNumber(notice.value)} (a 收费通知 was sent: fees were charged)`,
+      charged: { kind: 'notice', table: tableName(table), row: rowName(table, row), column: columnName(table, column), value: formatNumber(notice.value) },
       cells: [notice.ref],
     };
   }
@@ -233,7 +244,7 @@ function feesUnreported(report: Report, context: ClaimContext): Diagnostic[] {
   return [
     finding(
       'narrative/fees-unreported',
-      `Part 六、${typeof other.heading === 'string' ? other.heading : SECTIONS[5].heading} says nothing of 信息处理费, but ${charged.said}: part 六 should report the fees charged (in 元)`,
+      context.say.feesUnreported({ heading: typeof other.heading === 'string' ? other.heading : SECTIONS[5].heading, charged: charged.charged }),
       other.position,
       charged.cells,
     ),

@@ -1,6 +1,7 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { Cell, TableKey } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
+import type { Messages } from '../messages/index';
 import type { TableViews } from './cells';
 import { finding } from './codes';
 import { columnName, formatNumber, rowName, tableName } from './names';
@@ -15,22 +16,21 @@ const NONE: ReadonlySet<string> = new Set();
 const TABLE_KEYS: readonly TableKey[] = ['activeDisclosure', 'applications', 'reviewLitigation'];
 
 // Nearly every cell is fine: the message and the cell list are only worth building for one that is not.
-function cellFindings(table: TableKey, rowKey: string, column: string, cell: Cell, negative: boolean, fractional: boolean): Diagnostic[] {
-  const value = cell.value as number;
-  const where = `${tableName(table)}, ${rowName(table, rowKey)} ${columnName(table, column)}`;
+function cellFindings(table: TableKey, rowKey: string, column: string, cell: Cell, negative: boolean, fractional: boolean, say: Messages): Diagnostic[] {
+  const named = { table: tableName(table), row: rowName(table, rowKey), column: columnName(table, column), value: formatNumber(cell.value as number) };
   const cells: CellRef[] = [{ table, row: rowKey, column }];
   const found: Diagnostic[] = [];
   if (negative) {
-    found.push(finding('arithmetic/negative', `${where}: ${formatNumber(value)} is negative; counts and amounts cannot be`, cell.position, cells));
+    found.push(finding('arithmetic/negative', say.negative(named), cell.position, cells));
   }
   if (fractional) {
-    found.push(finding('arithmetic/not-whole', `${where}: ${formatNumber(value)} is not a whole number; this column counts`, cell.position, cells));
+    found.push(finding('arithmetic/not-whole', say.notWhole(named), cell.position, cells));
   }
   return found;
 }
 
 /** Every count whole and non-negative: one error per cell that is not. */
-export function checkCounts(views: TableViews): Diagnostic[] {
+export function checkCounts(views: TableViews, say: Messages): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of TABLE_KEYS) {
     const amounts = table === 'activeDisclosure' ? AMOUNT_COLUMNS : NONE;
@@ -44,7 +44,7 @@ export function checkCounts(views: TableViews): Diagnostic[] {
         const column = columns[at] as string;
         const negative = value < 0 && !signed.has(column);
         const fractional = !Number.isInteger(value) && !amounts.has(column);
-        if (negative || fractional) diagnostics.push(...cellFindings(table, key, column, cell as Cell, negative, fractional));
+        if (negative || fractional) diagnostics.push(...cellFindings(table, key, column, cell as Cell, negative, fractional, say));
       }
     }
   }

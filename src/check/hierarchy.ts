@@ -1,7 +1,8 @@
 import { APPLICATIONS, TABLES } from '../../grammar/index';
-import { describe, expectReport } from '../arguments';
+import { describe, expectOptions, expectReport } from '../arguments';
 import type { Cell, Report, TableKey } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
+import { LOCALES, messagesFor, type Locale, type Messages, type PartTrouble } from '../messages/index';
 import { isCell, rowsOf, valueOf, whyNoValue, type AnyRow } from './cells';
 import { finding } from './codes';
 import { TOLERANCE } from './identities';
@@ -16,23 +17,23 @@ const ORGANISATIONS: readonly string[] = APPLICATIONS.organisationColumns;
 const LISTED = 6;
 
 /** A part's value for a cell of the summary, or why it has none. */
-type PartValue = { value: number } | { why: string };
+type PartValue = { value: number } | { trouble: PartTrouble };
 
 /** How a report is named in a message: `parts[2] (渠县)`. */
-const partName = (index: number, report: Report) => `parts[${index}]${report.meta.agency ? ` (${report.meta.agency})` : ''}`;
+const partName = (say: Messages, index: number, report: Report) => say.part({ index, agency: report.meta.agency });
 
 function cellOf(row: AnyRow | undefined, column: string): Cell | undefined {
   const cell = row?.[column];
   return isCell(cell) ? cell : undefined;
 }
 
-/** Why a cell has no value to sum: `blank`, `not applicable (\`/\`)`, `unreadable (\`6件半\`)`. */
+/** Why a cell has no value to sum: blank, not applicable, unreadable. */
 const whyNone = (cell: Cell) => whyNoValue({ ref: { table: 'applications', row: '', column: '' }, cell, value: null, assumedZero: false });
 
 function sumOf(values: readonly PartValue[]): PartValue {
   let sum = 0;
   for (const value of values) {
-    if ('why' in value) return value;
+    if ('trouble' in value) return value;
     sum += value.value;
   }
   return { value: sum };
@@ -45,22 +46,25 @@ function sumOf(values: readonly PartValue[]): PartValue {
  */
 function partValue(part: Report, table: TableKey, row: string, column: string): PartValue {
   const rows = rowsOf(part, table);
-  if (!rows) return { why: `has no ${tableName(table)}` };
+  if (!rows) return { trouble: { kind: 'noTable', table: tableName(table) } };
   const own = rows[row];
   const cell = cellOf(own, column);
   if (cell) {
     const value = valueOf(cell, false);
-    return value === null ? { why: `has ${rowName(table, row)} ${columnName(table, column)} ${whyNone(cell)}` } : { value };
+    return value === null ? { trouble: { kind: 'noValue', row: rowName(table, row), column: columnName(table, column), why: whyNone(cell) } } : { value };
   }
-  if (table !== 'applications') return { why: own ? `has no ${columnName(table, column)} in ${rowName(table, row)}` : `has no row ${rowName(table, row)}` };
+  const lacking = (): PartValue => ({
+    trouble: own ? { kind: 'noColumn', row: rowName(table, row), column: columnName(table, column) } : { kind: 'noRow', row: rowName(table, row) },
+  });
+  if (table !== 'applications') return lacking();
   if (own && column === 'legalSubtotal') return sumOf(ORGANISATIONS.map((organisation) => partValue(part, table, row, organisation)));
   const items = GROUP_ITEMS.get(row);
   if (items && items.some((item) => rows[item])) return sumOf(items.map((item) => partValue(part, table, item, column)));
-  return { why: own ? `has no ${columnName(table, column)} in ${rowName(table, row)}` : `has no row ${rowName(table, row)}` };
+  return lacking();
 }
 
 /** What one table of the summary gives against its parts. */
-function checkTable(summary: Report, parts: readonly Report[], table: TableKey): Diagnostic[] {
+function checkTable(summary: Report, parts: readonly Report[], table: TableKey, say: Messages): Diagnostic[] {
   const node = summary.tables[table];
   const rows = rowsOf(summary, table);
   if (!node || !rows) return [];
@@ -71,9 +75,11 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey):
   const whole: string[] = [];
   parts.forEach((part, index) => {
     const theirs = part.tables[table];
-    if (!theirs) whole.push(`${partName(index, part)} has no ${tableName(table)}`);
+    const name = partName(say, index, part);
+    if (!theirs) whole.push(say.partTrouble({ part: name, trouble: { kind: 'noTable', table: tableName(table) } }));
     else if ('formatVersion' in theirs && theirs.formatVersion !== format) {
-      whole.push(`${partName(index, part)}'s ${tableName(table)} is in the ${theirs.formatVersion} format, the summary's in the ${format}`);
+      const trouble: PartTrouble = { kind: 'otherFormat', table: tableName(table), theirs: theirs.formatVersion, ours: String(format) };
+      whole.push(say.partTrouble({ part: name, trouble }));
     }
   });
   for (const rowKey of Object.keys(rows)) {
@@ -90,26 +96,33 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey):
       }
       const own = valueOf(cell, false);
       if (own === null) {
-        unassessed.push({ ref, why: `${where}: the summary's cell is ${whyNone(cell)}` });
+        unassessed.push({ ref, why: say.summaryCellNoValue({ where, why: whyNone(cell) }) });
         continue;
       }
       const values = parts.map((part) => partValue(part, table, rowKey, column));
-      const missing = values.findIndex((value) => 'why' in value);
+      const missing = values.findIndex((value) => 'trouble' in value);
       if (missing !== -1) {
-        unassessed.push({ ref, why: `${where}: ${partName(missing, parts[missing] as Report)} ${(values[missing] as { why: string }).why}` });
+        const trouble = say.partTrouble({ part: partName(say, missing, parts[missing] as Report), trouble: (values[missing] as { trouble: PartTrouble }).trouble });
+        unassessed.push({ ref, why: say.partNoValue({ where, trouble }) });
         continue;
       }
       const numbers = values.map((value) => (value as { value: number }).value);
       const sum = numbers.reduce((a, b) => a + b, 0);
       if (Math.abs(own - sum) <= TOLERANCE) continue;
-      const contributed = numbers.flatMap((value, index) => (value !== 0 ? [`${partName(index, parts[index] as Report)} ${formatNumber(value)}`] : []));
-      const zeros = numbers.length - contributed.length;
-      const terms = contributed.length > 0 ? contributed.join(' + ') : 'every part 0';
+      const terms = numbers.flatMap((value, index) => (value !== 0 ? [{ part: partName(say, index, parts[index] as Report), value: formatNumber(value) }] : []));
+      const message = say.summarySum({
+        where,
+        own: formatNumber(own),
+        parts: parts.length,
+        sum: formatNumber(sum),
+        terms,
+        zeros: numbers.length - terms.length,
+        difference: formatDifference(own - sum),
+      });
       diagnostics.push(
         finding(
           'hierarchy/sum',
-          `${where}: the summary has ${formatNumber(own)}, but its ${parts.length} parts sum to ${formatNumber(sum)} ` +
-            `(${terms}${contributed.length > 0 && zeros > 0 ? `; 0 in the other ${zeros}` : ''}) (difference ${formatDifference(own - sum)})`,
+          message,
           cell.position,
           [ref],
         ),
@@ -118,12 +131,16 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey):
   }
   if (unassessed.length > 0) {
     const reasons = whole.length > 0 ? whole : unassessed.map((entry) => entry.why);
-    const listed = reasons.slice(0, LISTED).join('; ');
-    const more = reasons.length > LISTED ? `; and ${reasons.length - LISTED} more` : '';
+    const message = say.summaryUnchecked({
+      table: tableName(table),
+      cells: unassessed.length,
+      reasons: reasons.slice(0, LISTED),
+      more: Math.max(0, reasons.length - LISTED),
+    });
     diagnostics.push(
       finding(
         'hierarchy/not-assessable',
-        `${tableName(table)}: ${unassessed.length} cell${unassessed.length === 1 ? '' : 's'} of the summary cannot be checked against its parts: ${listed}${more}`,
+        message,
         node.position,
         unassessed.map((entry) => entry.ref),
       ),
@@ -149,8 +166,10 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey):
  *
  * @param summary - The summary report.
  * @param parts - The reports it sums, at least one.
+ * @param options - `locale`: the language of the messages, `'en'` (the default) or `'zh-CN'`.
  * @returns The findings, in table order (表二, 表三, 表四), rows and columns in the summary's order.
- * @throws {TypeError} When `summary` is not a Report, or `parts` is not a non-empty array of Reports.
+ * @throws {TypeError} When `summary` is not a Report, `parts` is not a non-empty array of Reports,
+ *   or `options` is neither undefined nor an object whose `locale` is `en` or `zh-CN` (or undefined).
  *
  * @example
  * ```ts
@@ -161,24 +180,28 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey):
  * findings.map((d) => `${d.code} ${d.cells?.[0]?.column}`); //=> ['hierarchy/sum naturalPerson', 'hierarchy/sum total']
  * ```
  */
-export function checkHierarchy(summary: Report, parts: Report[]): Diagnostic[] {
+export function checkHierarchy(summary: Report, parts: Report[], options: { locale?: Locale } = {}): Diagnostic[] {
   expectReport('checkHierarchy', 'summary', summary);
   if (!Array.isArray(parts)) {
     throw new TypeError(`checkHierarchy: parts must be an array of Reports (the reports of parseReport's results), got ${describe(parts)}`);
   }
   if (parts.length === 0) throw new TypeError('checkHierarchy: parts must hold at least one Report, got an empty array');
   parts.forEach((part, index) => expectReport('checkHierarchy', `parts[${index}]`, part));
+  expectOptions('checkHierarchy', 'options', options, { locale: LOCALES });
+  const say = messagesFor(options.locale);
   const year = summary.meta.year;
-  const others = parts.flatMap((part, index) => (year !== null && part.meta.year !== null && part.meta.year !== year ? [`${partName(index, part)} ${part.meta.year}`] : []));
+  const others = parts.flatMap((part, index) =>
+    year !== null && part.meta.year !== null && part.meta.year !== year ? [{ part: partName(say, index, part), year: part.meta.year }] : [],
+  );
   if (others.length > 0) {
     return [
       finding(
         'hierarchy/different-years',
-        `The summary is for ${year}, but ${others.join(', ')}: reports of different years were not compared`,
+        say.differentYears({ year, others }),
         summary.position,
         [],
       ),
     ];
   }
-  return TABLES.flatMap((table) => checkTable(summary, parts, table.key));
+  return TABLES.flatMap((table) => checkTable(summary, parts, table.key, say));
 }

@@ -1,6 +1,7 @@
 import { expectOptions, expectReport } from '../arguments';
 import type { Report } from '../ast';
 import type { Diagnostic } from '../diagnostics';
+import { LOCALES, messagesFor, type Locale } from '../messages/index';
 import { checkIdentities } from './arithmetic';
 import { tableViews, type TableViews } from './cells';
 import { checkClaims } from './claims';
@@ -32,6 +33,8 @@ export interface CheckReportOptions {
    * states, claims that all was concluded, 信息处理费 in part 六, the report's year.
    */
   narrative?: boolean;
+  /** The language of the messages: `'en'` (the default) or `'zh-CN'`. Codes are the same in both. */
+  locale?: Locale;
 }
 
 /**
@@ -65,7 +68,8 @@ export interface CheckReportOptions {
  * @returns The findings: counts, then identities in grammar/ order, then narrative, then the parts'.
  * @throws {TypeError} When `report` is not a Report (its `meta`, `sections`, `tables`, parts, rows
  *   and cells as src/ast.ts has them), or `options` is neither undefined nor an object whose
- *   `blankAsZero` and `narrative` are booleans and `text` a string (each may be undefined).
+ *   `blankAsZero` and `narrative` are booleans, `text` a string and `locale` `en` or `zh-CN` (each
+ *   may be undefined).
  *
  * @example
  * ```ts
@@ -84,20 +88,21 @@ export interface CheckReportOptions {
  */
 export function checkReport(report: Report, options: CheckReportOptions = {}): Diagnostic[] {
   expectReport('checkReport', 'report', report);
-  expectOptions('checkReport', 'options', options, { blankAsZero: 'boolean', text: 'string', narrative: 'boolean' });
+  expectOptions('checkReport', 'options', options, { blankAsZero: 'boolean', text: 'string', narrative: 'boolean', locale: LOCALES });
   return checkTables(report, options, tableViews(report));
 }
 
 /** {@link checkReport} with the views of the report's tables at hand, as `parseReport` has them. */
 export function checkTables(report: Report, options: CheckReportOptions, views: TableViews): Diagnostic[] {
   const blankAsZero = options.blankAsZero ?? false;
-  const diagnostics = [...checkCounts(views), ...checkIdentities(report, blankAsZero, views)];
+  const say = messagesFor(options.locale);
+  const diagnostics = [...checkCounts(views, say), ...checkIdentities(report, blankAsZero, views, say)];
   if (options.narrative !== false) {
     const locate = createLocator(report, options.text);
-    diagnostics.push(...checkNarrative(report, { locate, blankAsZero }));
-    diagnostics.push(...checkClaims(report, { locate, blankAsZero, text: options.text }));
+    diagnostics.push(...checkNarrative(report, { locate, blankAsZero, say }));
+    diagnostics.push(...checkClaims(report, { locate, blankAsZero, text: options.text, say }));
   }
-  diagnostics.push(...checkStructure(report, options.text));
+  diagnostics.push(...checkStructure(report, options.text, say));
   return diagnostics;
 }
 
@@ -113,9 +118,11 @@ export function checkTables(report: Report, options: CheckReportOptions, views: 
  *
  * @param previous - Last year's report.
  * @param current - This year's report.
+ * @param options - `locale`: the language of the messages, `'en'` (the default) or `'zh-CN'`.
  * @returns The findings, in table order.
  * @throws {TypeError} When `previous` or `current` is not a Report (its `meta`, `sections`,
- *   `tables`, parts, rows and cells as src/ast.ts has them).
+ *   `tables`, parts, rows and cells as src/ast.ts has them), or `options` is neither undefined nor
+ *   an object whose `locale` is `en` or `zh-CN` (or undefined).
  *
  * @example
  * ```ts
@@ -127,9 +134,10 @@ export function checkTables(report: Report, options: CheckReportOptions, views: 
  * compareReports(previous, current).map((d) => d.code); //=> ['years/carried-over', 'years/carried-over']
  * ```
  */
-export function compareReports(previous: Report, current: Report): Diagnostic[] {
+export function compareReports(previous: Report, current: Report, options: { locale?: Locale } = {}): Diagnostic[] {
   // The comparison lives in years.ts; this entry point checks the arguments a caller gives.
   expectReport('compareReports', 'previous', previous);
   expectReport('compareReports', 'current', current);
-  return compareYears(previous, current);
+  expectOptions('compareReports', 'options', options, { locale: LOCALES });
+  return compareYears(previous, current, messagesFor(options.locale));
 }

@@ -1,6 +1,7 @@
 import { NARRATIVE_FACTS } from '../../grammar/index';
 import type { Report, Section } from '../ast';
 import type { Diagnostic } from '../diagnostics';
+import type { Messages } from '../messages/index';
 import { foldDigits } from '../tables/cell';
 import { read } from './cells';
 import { finding } from './codes';
@@ -139,11 +140,17 @@ function compare(report: Report, statement: Statement, section: Section, sentenc
   const value = readings.reduce((sum, reading) => sum + (reading.value as number), 0);
   if (value === statement.stated) return undefined;
   const cell = `${tableName(fact.table)} ${rows.map((row) => rowName(fact.table, row)).join(' + ')} ${columnName(fact.table, fact.column)}`;
-  const stated = statement.sum ? `${statement.sum} = ${formatNumber(statement.stated)}` : formatNumber(statement.stated);
+  const message = context.say.statedCount({
+    stated: formatNumber(statement.stated),
+    ...(statement.sum ? { sum: statement.sum } : {}),
+    phrase: statement.phrase,
+    cell,
+    value: formatNumber(value),
+    difference: formatDifference(statement.stated - value),
+  });
   return finding(
     `narrative/${fact.id}`,
-    `Part 一 states ${stated} (“${statement.phrase}”), but ${cell} is ${formatNumber(value)} ` +
-      `(difference ${formatDifference(statement.stated - value)})`,
+    message,
     context.locate(section, [sentence, statement.phrase]),
     readings.map((reading) => reading.ref),
   );
@@ -153,6 +160,7 @@ function compare(report: Report, statement: Statement, section: Section, sentenc
 export interface NarrativeContext {
   locate: Locator;
   blankAsZero: boolean;
+  say: Messages;
 }
 
 /**

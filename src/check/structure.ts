@@ -1,6 +1,7 @@
 import { NOTHING_TO_REPORT, SECTIONS } from '../../grammar/index';
 import type { Position, Report, Section } from '../ast';
 import type { Diagnostic } from '../diagnostics';
+import type { Messages } from '../messages/index';
 import { labelKey } from '../labels';
 import { finding } from './codes';
 
@@ -27,7 +28,7 @@ export function headingPosition(section: Section, input: string | undefined): Po
  * the outline recognised them by their words (structure/outline.ts), and `Section.numeral` is the
  * numeral as written. One warning per such part, at its heading.
  */
-function misnumbered(report: Report, input: string | undefined): Diagnostic[] {
+function misnumbered(report: Report, input: string | undefined, say: Messages): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const spec of SECTIONS) {
     const section = report.sections[spec.key];
@@ -38,8 +39,7 @@ function misnumbered(report: Report, input: string | undefined): Diagnostic[] {
     diagnostics.push(
       finding(
         'structure/misnumbered-section',
-        `Part ${spec.numeral}、${spec.heading} is numbered ${numeral} (\`${numeral}、${heading}\`); ` +
-          `it was recognised by its heading's words, as part ${spec.numeral}`,
+        say.misnumberedSection({ numeral: spec.numeral, heading: spec.heading, written: numeral, writtenHeading: heading }),
         headingPosition(section, input),
         [],
       ),
@@ -64,14 +64,14 @@ export function reportsNothing(text: string): boolean {
 }
 
 /** Part 五 present but empty, or saying only 无: the format asks for the problems and what is done about them. */
-function emptyProblems(report: Report): Diagnostic[] {
+function emptyProblems(report: Report, say: Messages): Diagnostic[] {
   const section = report.sections.problems;
   if (!section || !reportsNothing(section.text)) return [];
-  const said = section.text.trim() === '' ? 'is empty' : `says only \`${section.text.trim().slice(0, 40)}\``;
+  const heading = typeof section.heading === 'string' ? section.heading : PROBLEMS_HEADING;
   return [
     finding(
       'structure/empty-problems',
-      `Part 五、${typeof section.heading === 'string' ? section.heading : PROBLEMS_HEADING} ${said}: the format asks for the main problems of the year's disclosure work and how they are being addressed`,
+      say.emptyProblems({ heading, text: section.text.trim().slice(0, 40) }),
       section.position,
       [],
     ),
@@ -79,7 +79,7 @@ function emptyProblems(report: Report): Diagnostic[] {
 }
 
 /** The checks of the parts as read: misnumbered headings, an empty part 五. None for a pre-2019 report. */
-export function checkStructure(report: Report, input: string | undefined): Diagnostic[] {
+export function checkStructure(report: Report, input: string | undefined, say: Messages): Diagnostic[] {
   if (report.meta.formatVersion === 'pre-2019') return [];
-  return [...misnumbered(report, input), ...emptyProblems(report)];
+  return [...misnumbered(report, input, say), ...emptyProblems(report, say)];
 }

@@ -2,6 +2,7 @@ import { expectString } from '../arguments';
 import { ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
+import type { Messages } from '../messages/index';
 import { read, rowsOf } from './cells';
 import { finding } from './codes';
 import { TOLERANCE } from './identities';
@@ -15,7 +16,7 @@ const IN_FORCE_ROWS: readonly string[] = ACTIVE_DISCLOSURE_2021.blocks
 const value = (report: Report, ref: CellRef) => read(report, ref, false).value;
 
 /** This year's 二、上年结转 against last year's 四、结转下年度继续办理, per column. */
-function carriedOver(previous: Report, current: Report): Diagnostic[] {
+function carriedOver(previous: Report, current: Report, say: Messages): Diagnostic[] {
   const before = previous.tables.applications;
   const now = current.tables.applications;
   const row = rowsOf(current, 'applications')?.carriedOver;
@@ -30,9 +31,15 @@ function carriedOver(previous: Report, current: Report): Diagnostic[] {
     diagnostics.push(
       finding(
         'years/carried-over',
-        `${tableName('applications')}, ${rowName('applications', 'carriedOver')} ${columnName('applications', column)}: ` +
-          `${formatNumber(thisYear)}, but last year's ${rowName('applications', 'carriedForward')} was ${formatNumber(lastYear)} ` +
-          `(difference ${formatDifference(thisYear - lastYear)})`,
+        say.carriedOver({
+          table: tableName('applications'),
+          row: rowName('applications', 'carriedOver'),
+          column: columnName('applications', column),
+          thisYear: formatNumber(thisYear),
+          lastRow: rowName('applications', 'carriedForward'),
+          lastYear: formatNumber(lastYear),
+          difference: formatDifference(thisYear - lastYear),
+        }),
         row.position,
         [over, forward],
       ),
@@ -42,7 +49,7 @@ function carriedOver(previous: Report, current: Report): Diagnostic[] {
 }
 
 /** 现行有效 rolls forward: last year's, plus this year's 制发, minus this year's 废止. */
-function inForce(previous: Report, current: Report): Diagnostic[] {
+function inForce(previous: Report, current: Report, say: Messages): Diagnostic[] {
   if (previous.tables.activeDisclosure?.formatVersion !== '2021' || current.tables.activeDisclosure?.formatVersion !== '2021') {
     return [];
   }
@@ -60,9 +67,19 @@ function inForce(previous: Report, current: Report): Diagnostic[] {
     diagnostics.push(
       finding(
         'years/in-force',
-        `${tableName('activeDisclosure')}, ${rowName('activeDisclosure', row)}: ${name('inForce')} ${formatNumber(thisYear)}, but last year's ` +
-          `${formatNumber(lastYear)} + ${name('issued')} ${formatNumber(issued)} − ${name('repealed')} ${formatNumber(repealed)} = ` +
-          `${formatNumber(expected)} (difference ${formatDifference(thisYear - expected)}; documents that lapse without repeal also explain a shortfall)`,
+        say.inForce({
+          table: tableName('activeDisclosure'),
+          row: rowName('activeDisclosure', row),
+          inForce: name('inForce'),
+          thisYear: formatNumber(thisYear),
+          lastYear: formatNumber(lastYear),
+          issued: name('issued'),
+          issuedValue: formatNumber(issued),
+          repealed: name('repealed'),
+          repealedValue: formatNumber(repealed),
+          expected: formatNumber(expected),
+          difference: formatDifference(thisYear - expected),
+        }),
         rowsOf(current, 'activeDisclosure')?.[row]?.position,
         [ref('inForce'), ref('issued'), ref('repealed')],
       ),
@@ -90,14 +107,14 @@ export function sameAgency(a: string, b: string): boolean {
  * Compares last year's report with this year's: the agencies first, then the years, then the
  * cells that carry over. `compareReports` in check/index.ts documents it and checks its arguments.
  */
-export function compareYears(previous: Report, current: Report): Diagnostic[] {
-  const agencies = [previous.meta.agency, current.meta.agency];
-  const [a, b] = agencies;
+export function compareYears(previous: Report, current: Report, say: Messages): Diagnostic[] {
+  const a = previous.meta.agency;
+  const b = current.meta.agency;
   if (a && b && !sameAgency(a, b)) {
     return [
       finding(
         'years/different-agencies',
-        `The reports are of different agencies (${agencies.join(' and ')}); they were not compared`,
+        say.differentAgencies({ agencies: [a, b] }),
         undefined,
         [],
       ),
@@ -109,11 +126,11 @@ export function compareYears(previous: Report, current: Report): Diagnostic[] {
     return [
       finding(
         'years/not-consecutive',
-        `The reports are for ${before} and ${now}, not for consecutive years; they were not compared`,
+        say.notConsecutive({ before, now }),
         undefined,
         [],
       ),
     ];
   }
-  return [...carriedOver(previous, current), ...inForce(previous, current)];
+  return [...carriedOver(previous, current, say), ...inForce(previous, current, say)];
 }

@@ -9,6 +9,7 @@
 import { expectOptions } from '../arguments';
 import type { Cell, Report } from '../ast';
 import { parseDiagnostic, type Diagnostic } from '../diagnostics';
+import { LOCALES, messagesFor, type PdfTrouble } from '../messages/index';
 import { parseReport, type ParseOptions } from '../index';
 import type { Box } from '../ast';
 import { boxFinder, cellsOf, type PageSize } from './boxes';
@@ -71,15 +72,14 @@ function withoutText(code: PdfCode, message: string, pages: PageSize[], options:
 const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
 /** Why pdf.js could not open the bytes, for the diagnostic. */
-function whyUnreadable(bytes: Uint8Array, error: UnreadablePdf): string {
-  if (bytes.length === 0) return 'there are none (0 bytes)';
-  if (error.locked) return 'the PDF is locked with a password';
+function whyUnreadable(bytes: Uint8Array, error: UnreadablePdf): PdfTrouble {
+  if (bytes.length === 0) return { kind: 'empty' };
+  if (error.locked) return { kind: 'locked' };
   const reason = error.message;
   const head = bytes.subarray(0, 1024);
   let found = false;
   for (let i = 0; i + PDF_HEADER.length <= head.length && !found; i++) found = PDF_HEADER.every((code, j) => head[i + j] === code);
-  if (!found) return `they do not start with %PDF- (another kind of file; pdf.js: ${reason})`;
-  return `the PDF is damaged (pdf.js: ${reason})`;
+  return found ? { kind: 'damaged', reason } : { kind: 'notPdf', reason };
 }
 
 /** The lines of every page, top to bottom, furniture removed. */
@@ -114,7 +114,8 @@ function sizeOf(view: readonly number[]): PageSize {
  * @param options - parseReport's options ({@link ParseOptions}); `input` is ignored.
  * @returns The report, its diagnostics, the rebuilt text, page sizes and text spans.
  * @throws {TypeError} (as a rejection) When `bytes` is not a Uint8Array, or `options` is not
- *   undefined or an object whose `blankAsZero`, `convertTraditional` and `check` are booleans.
+ *   undefined or an object whose `blankAsZero`, `convertTraditional` and `check` are booleans and
+ *   `locale` is `en` or `zh-CN` (each or undefined).
  * @throws {Error} (as a rejection) When pdfjs-dist is not installed.
  *
  * @example
@@ -131,19 +132,19 @@ export async function parsePdf(bytes: Uint8Array, options?: PdfParseOptions): Pr
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError(`parsePdf: bytes must be a Uint8Array (the PDF file's bytes), got ${describeBytes(bytes)}`);
   }
-  expectOptions('parsePdf', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean' });
+  expectOptions('parsePdf', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean', locale: LOCALES });
+  const say = messagesFor(options?.locale);
   let pages: PageText[];
   try {
     pages = await readPages(bytes);
   } catch (error) {
     if (!(error instanceof UnreadablePdf)) throw error;
-    return withoutText('pdf/unreadable', `The bytes are not a readable PDF: ${whyUnreadable(bytes, error)}`, [], options);
+    return withoutText('pdf/unreadable', say.pdfUnreadable(whyUnreadable(bytes, error)), [], options);
   }
   const sizes = pages.map((page) => sizeOf(page.view));
   const lines = linesOf(pages, sizes);
   if (lines.length === 0) {
-    const none = pages.length === 1 ? 'its one page draws no text' : `none of its ${pages.length} pages draws any text`;
-    return withoutText('pdf/no-text', `The PDF has no text layer (${none}, page numbers aside: a scan, or text turned into outlines): OCR it first, then read the text with parseReport`, sizes, options);
+    return withoutText('pdf/no-text', say.pdfNoText({ pages: pages.length }), sizes, options);
   }
   const layout = layOut(lines);
   return read(layout, sizes, options);

@@ -2,13 +2,14 @@ import { expectOptions } from '../arguments';
 import { expectIndexEntries, type IndexEntry } from './arguments';
 import { escapeHtml } from './html';
 import { htmlPage } from './page';
-import { RENDER_LOCALES, strings, type RenderLocale } from './strings';
+import { LOCALES, type Locale } from '../messages/index';
+import { strings } from './strings';
 import { REPORT_CSS } from './style';
 
 /** Options of {@link renderIndex}. */
 export interface RenderIndexOptions {
-  /** The language of the page's own words, `zh` (default) or `en`. */
-  locale?: RenderLocale;
+  /** The language of the page's own words, `zh-CN` (default) or `en`. */
+  locale?: Locale;
 }
 
 /** Schemes a link of the index may have; a link with any other (`javascript:`, `data:`…) is not made. */
@@ -36,11 +37,11 @@ export function safeHref(href: string): string | undefined {
  *   `report` and its `diagnostics`.
  * @param options - See {@link RenderIndexOptions}.
  * @throws {TypeError} When `entries` is not an array of such entries, or `options` is neither
- *   undefined nor an object whose `locale` is `zh` or `en` (or undefined).
+ *   undefined nor an object whose `locale` is `zh-CN` or `en` (or undefined).
  */
 export function renderIndex(entries: readonly IndexEntry[], options: RenderIndexOptions = {}): string {
   expectIndexEntries('renderIndex', 'entries', entries);
-  expectOptions('renderIndex', 'options', options, { locale: RENDER_LOCALES });
+  expectOptions('renderIndex', 'options', options, { locale: LOCALES });
   const s = strings(options.locale);
   const count = (entry: IndexEntry, severity: 'error' | 'warning') => entry.diagnostics.filter((d) => d.severity === severity).length;
   let errors = 0;

@@ -2,10 +2,10 @@ import { SECTIONS } from '../../grammar/index';
 import { describe, expectOptions, expectReport } from '../arguments';
 import type { Meta, Report, SectionKey, TableKey } from '../ast';
 import type { Diagnostic } from '../diagnostics';
+import { LOCALES, type Locale } from '../messages/index';
 import { expectDiagnostics } from './arguments';
 import { element, htmlTable } from './html';
 import { RENDER_LAYOUTS, writeBlocks, type RenderLayout, type TextLayout } from './layouts';
-import { RENDER_LOCALES, type RenderLocale } from './strings';
 import {
   activeDisclosureBlocks,
   activeDisclosureSpans,
@@ -19,7 +19,6 @@ import {
 import { visualReport, type BodyWriter } from './visual';
 
 export type { RenderLayout } from './layouts';
-export type { RenderLocale } from './strings';
 export { renderIndex } from './index-page';
 export type { IndexEntry } from './arguments';
 export type { RenderIndexOptions } from './index-page';
@@ -38,8 +37,8 @@ export interface RenderReportOptions {
   diagnostics?: readonly Diagnostic[];
   /** The visual report only: the text the report was read from, shown beside a finding's lines. */
   text?: string;
-  /** The visual report only: the language of its own words, `zh` (default) or `en`. */
-  locale?: RenderLocale;
+  /** The visual report only: the language of its own words, `zh-CN` (default) or `en`. */
+  locale?: Locale;
 }
 
 /** `2022-01-01` as the reports write it: `2022年1月1日`. */
@@ -189,7 +188,7 @@ function html(report: Report, writer?: BodyWriter): string {
  *   and cells as src/ast.ts has them), or `options` is neither undefined nor an object whose
  *   `layout` is `tab`, `pipe`, `cell-per-line` or `html` (or undefined), whose `diagnostics` is an
  *   array of diagnostics (or undefined; given, `layout` must be `html`), whose `text` is a string
- *   and `locale` is `zh` or `en` (both undefined, or given with `diagnostics`).
+ *   and `locale` is `zh-CN` or `en` (both undefined, or given with `diagnostics`).
  *
  * @example
  * ```ts
@@ -202,7 +201,7 @@ function html(report: Report, writer?: BodyWriter): string {
  */
 export function renderReport(report: Report, options: RenderReportOptions = {}): string {
   expectReport('renderReport', 'report', report);
-  expectOptions('renderReport', 'options', options, { layout: RENDER_LAYOUTS, text: 'string', locale: RENDER_LOCALES });
+  expectOptions('renderReport', 'options', options, { layout: RENDER_LAYOUTS, text: 'string', locale: LOCALES });
   const layout = options.layout ?? 'tab';
   const { diagnostics } = options;
   if (diagnostics !== undefined) {

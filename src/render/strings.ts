@@ -1,10 +1,7 @@
 import type { CellOrigin } from '../ast';
 import type { Severity } from '../diagnostics';
+import type { Locale } from '../messages/index';
 
-/** The languages of the visual report's own words (the form's labels stay as the form has them). */
-export type RenderLocale = 'zh' | 'en';
-
-export const RENDER_LOCALES: readonly RenderLocale[] = ['zh', 'en'];
 
 /** The words of the visual report and the index page in one language. */
 export interface Strings {
@@ -120,6 +117,7 @@ const EN: Strings = {
   noLink: '(no link)',
 };
 
-export function strings(locale: RenderLocale = 'zh'): Strings {
+/** The visual report's own words in a language (the form's labels stay as the form has them). */
+export function strings(locale: Locale = 'zh-CN'): Strings {
   return locale === 'en' ? EN : ZH;
 }

@@ -1,10 +1,11 @@
 import type { Cell, Position, Report, TableKey } from '../ast';
 import { isCell } from '../check/cells';
 import type { CellRef, Diagnostic, Severity } from '../diagnostics';
+import type { Locale } from '../messages/index';
 import { excerptHtml, excerptRange, sourceLines, type ExcerptRange, type SourceLines } from './excerpt';
 import { escapeHtml, type CellDecorator } from './html';
 import { htmlPage } from './page';
-import { strings, type RenderLocale, type Strings } from './strings';
+import { strings, type Strings } from './strings';
 import { REPORT_CSS } from './style';
 
 /** What the visual report is drawn from besides the report. */
@@ -12,7 +13,7 @@ export interface VisualOptions {
   diagnostics: readonly Diagnostic[];
   /** The text the report was read from, for the source panel. */
   text?: string;
-  locale?: RenderLocale;
+  locale?: Locale;
 }
 
 /** How the report's body is written: the html layout with the visual report's additions. */

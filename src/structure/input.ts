@@ -4,6 +4,8 @@
  * say why nothing of a report was found in it.
  */
 
+import type { Misdecoding, NotAReport } from '../messages/index';
+
 const REPLACEMENT = 0xfffd;
 // A few replacement characters are a damaged copy; this many, and this share of the text, are a
 // whole file decoded with the wrong encoding (a GB18030 file read as UTF-8 gives one or two per
@@ -18,7 +20,7 @@ const REPORT_WORDS = /政府|信息|公开|公開|資訊|年度|申请|申請/;
 const MIN_HAN_FOR_WORDS = 200;
 
 /** How the text shows it was decoded with the wrong encoding, or undefined when it does not. */
-export function misdecoding(text: string): string | undefined {
+export function misdecoding(text: string): Misdecoding | undefined {
   let replaced = 0;
   let nonSpace = 0;
   let latin1 = 0;
@@ -31,26 +33,26 @@ export function misdecoding(text: string): string | undefined {
     if (code > 0x20 && code !== 0x3000) nonSpace++;
   }
   if (replaced >= MIN_REPLACED && replaced >= nonSpace * MIN_REPLACED_SHARE) {
-    return `${replaced} of its ${nonSpace} characters are U+FFFD, which stands for bytes that were not text in the encoding used (reports are often saved as GB18030/GBK: decode them as that)`;
+    return { kind: 'replacement', replaced, characters: nonSpace };
   }
   if (latin1 >= MIN_LATIN1 && han < latin1 / 10) {
     const sample = /[\u00c0-\u00ff]{2,}/.exec(text)?.[0].slice(0, 8) ?? '';
-    return `${latin1} accented Latin letters (such as \`${sample}\`) and almost no Chinese: Chinese bytes read as Latin-1 or Windows-1252 (decode the file as GB18030 or UTF-8)`;
+    return { kind: 'latin1', letters: latin1, sample };
   }
   if (han >= MIN_HAN_FOR_WORDS && !REPORT_WORDS.test(text)) {
-    return `${han} Chinese characters but none of the words every report uses (政府, 信息, 公开): most likely a Big5 file read as GB18030, or the reverse`;
+    return { kind: 'noReportWords', han };
   }
   return undefined;
 }
 
 /** Why a text that holds nothing of a report is none: what it looks like instead. */
-export function notAReport(text: string): string {
+export function notAReport(text: string): NotAReport {
   const head = text.slice(0, 1024).trimStart();
-  if (head.length === 0) return 'the text is empty';
-  if (head.startsWith('%PDF-')) return 'it is a PDF file read as text: read it with xxgk-report/pdf, or give its text (pdftotext)';
-  if (head.startsWith('PK\u0003\u0004')) return 'it is a zip archive read as text, such as a Word (.docx) file: save the document as text first';
-  if (head.startsWith('\u00d0\u00cf\u0011\u00e0') || head.startsWith('\ufffd\ufffd\u0011\ufffd')) return 'it is an old Word (.doc) or Excel file read as text: save the document as text first';
-  if (/^(?:<!doctype html|<html|<\?xml|<head|<body)/i.test(head)) return 'it is markup (HTML or XML) whose text holds none of a report\'s parts';
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(head)) return 'it holds control characters: binary data, not text';
-  return 'it has no title (…年度报告), none of the six parts and none of the three tables';
+  if (head.length === 0) return 'empty';
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) return 'zip';
+  if (head.startsWith('\u00d0\u00cf\u0011\u00e0') || head.startsWith('\ufffd\ufffd\u0011\ufffd')) return 'doc';
+  if (/^(?:<!doctype html|<html|<\?xml|<head|<body)/i.test(head)) return 'markup';
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(head)) return 'binary';
+  return 'nothing';
 }

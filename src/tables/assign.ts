@@ -9,6 +9,7 @@ import {
 import type { Cell, Position, TableKey, TableLayout, TableOfKey, UnassignedRow } from '../ast';
 import { parseDiagnostic, type ParseCode } from '../diagnostics';
 import { labelKey } from '../labels';
+import type { Named } from '../messages/index';
 import { rowIdentities } from '../solve/identities';
 import { solveTable, type Reading, type RowProblem, type RowSolution } from '../solve/solve';
 import type { CandidateCell } from '../solve/candidates';
@@ -52,7 +53,7 @@ function withoutStrays(context: TableContext, items: readonly Item[], width: num
     const next = items[i + 1];
     const fixed = (candidate: Item) => candidate.cells.filter((cell) => !cell.optional).length;
     if (width > 1 && next && fixed(item) === 1 && item.labels.length > 0 && next.labels.length === 0 && fixed(next) === width) {
-      setAside(context, unassigned, [{ ...item, labels: [], ownLabels: [] }], 'table/stray-value', `${context.name}: a lone value between a label and its row of ${width} cells is not read as a cell`);
+      setAside(context, unassigned, [{ ...item, labels: [], ownLabels: [] }], 'table/stray-value', context.say.strayValue({ table: context.name, width, beforeItsRow: true }));
       items = [...items.slice(0, i + 1), { ...next, labels: item.labels }, ...items.slice(i + 2)];
       continue;
     }
@@ -143,7 +144,7 @@ export function assignTable<K extends TableKey>(key: K, context: TableContext, g
     const group = slot.group;
     if (group && group in rows && !slots.some((other) => other.group === group && other.key in rows)) continue;
     if (unassigned.some((row) => row.key === slot.key)) continue;
-    context.diagnostics.push(parseDiagnostic('table/missing-row', `${context.name}: row ${slot.key} (${labelOf(key, slot.key)}) was not found`, position));
+    context.diagnostics.push(parseDiagnostic('table/missing-row', context.say.missingRow({ table: context.name, row: named(key, slot.key) }), position));
   }
 
   const table = { type: 'table', key, layout: TABLE_LAYOUT[layout], columns, rows, unassigned, position } as Record<string, unknown>;
@@ -155,6 +156,17 @@ function labelOf(table: TableKey, key: string): string {
   const all: readonly { key: string; label: string }[] =
     table === 'applications' ? [...APPLICATIONS.rows, ...APPLICATIONS.groups] : table === 'reviewLitigation' ? REVIEW_LITIGATION.rows : [...ACTIVE_DISCLOSURE_2021.rows, ...ACTIVE_DISCLOSURE_2019.rows];
   return all.find((row) => row.key === key)?.label ?? key;
+}
+
+/** A row as messages name it: its key and its label on the form. */
+function named(table: TableKey, key: string): Named {
+  return { key, label: labelOf(table, key) };
+}
+
+function columnLabel(table: TableKey, key: string): string {
+  const all: readonly { key: string; label: string }[] =
+    table === 'applications' ? [...APPLICATIONS.columns, ...APPLICATIONS.optionalColumns] : table === 'reviewLitigation' ? REVIEW_LITIGATION.columns : [...ACTIVE_DISCLOSURE_2021.columns, ...ACTIVE_DISCLOSURE_2019.columns];
+  return all.find((column) => column.key === key)?.label ?? key;
 }
 
 function itemPosition(context: TableContext, items: readonly Item[]): Position {
@@ -219,7 +231,8 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
     const slot = naming.key ? slotOf.get(naming.key) : undefined;
     if (!slot) {
       if (naming.several) {
-        context.diagnostics.push(parseDiagnostic('table/ambiguous-label', `${context.name}: the labels before these values (${itemLabel(item)}) name several rows (${naming.several.join(', ')}); the values are placed by their order`, itemPosition(context, [item])));
+        const rows = naming.several.map((row) => named(table, row));
+        context.diagnostics.push(parseDiagnostic('table/ambiguous-label', context.say.ambiguousLabel({ table: context.name, label: itemLabel(item), rows }), itemPosition(context, [item])));
       }
       return undefined;
     }
@@ -230,7 +243,7 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
       return undefined;
     }
     if (taken.has(slot.key)) {
-      setAside(context, unassigned, [item], 'table/duplicate-row', `${context.name}: row ${slot.key} (${itemLabel(item)}) appears again; the first one is kept`, slot.key);
+      setAside(context, unassigned, [item], 'table/duplicate-row', context.say.duplicateRow({ table: context.name, row: named(table, slot.key), label: itemLabel(item) }), slot.key);
       return null as never;
     }
     taken.add(slot.key);
@@ -263,7 +276,7 @@ function place(context: TableContext, table: TableKey, slots: readonly Slot[], i
   const gaps = readForm(formGrammar(slots.length), symbols);
   if (!gaps) {
     const unnamed = sequence.filter((_, k) => symbols[k] === undefined);
-    if (unnamed.length > 0) setAside(context, unassigned, unnamed, 'table/unplaced-values', `${context.name}: the rows named around these values are not in the form's order, so where the values belong cannot be told; left unassigned`);
+    if (unnamed.length > 0) setAside(context, unassigned, unnamed, 'table/unplaced-values', context.say.outOfOrder({ table: context.name }));
   }
   for (const gap of gaps ?? []) {
     const free = slots.filter((slot) => slot.byOrder && slot.order > gap.after && slot.order < gap.before && !taken.has(slot.key) && !(slot.group && oneRowGroups.has(slot.group)));
@@ -283,7 +296,8 @@ function placeGap(context: TableContext, table: TableKey, gap: Item[], free: rea
   const unknownLabel = gap.length === 1 && unknown.has(gap[0] as Item) ? itemLabel(gap[0] as Item) : undefined;
   if (free.length === 0) {
     const code = table === 'activeDisclosure' || unknownLabel ? 'table/unknown-row' : 'table/unplaced-values';
-    setAside(context, unassigned, gap, code, `${context.name}: ${gap.length === 1 && itemLabel(gap[0] as Item) ? `row label ${itemLabel(gap[0] as Item)} names no row of the table` : 'values without a row they can belong to'}; left unassigned`);
+    const label = gap.length === 1 ? itemLabel(gap[0] as Item) : '';
+    setAside(context, unassigned, gap, code, context.say.unknownRow({ table: context.name, ...(label ? { label } : {}) }));
     return;
   }
   const width = (free[0] as Slot).columns.length;
@@ -292,7 +306,7 @@ function placeGap(context: TableContext, table: TableKey, gap: Item[], free: rea
     // A lone value between rows of many cells (a page number the text kept) is no row.
     const lone = items.filter((item) => item.cells.filter((cell) => !cell.optional).length === 1);
     if (items.length - lone.length === free.length) {
-      for (const item of lone) setAside(context, unassigned, [item], 'table/stray-value', `${context.name}: a lone value between rows of ${width} cells is not read as a row`);
+      for (const item of lone) setAside(context, unassigned, [item], 'table/stray-value', context.say.strayValue({ table: context.name, width, beforeItsRow: false }));
       items = items.filter((item) => !lone.includes(item));
     }
   }
@@ -307,10 +321,10 @@ function placeGap(context: TableContext, table: TableKey, gap: Item[], free: rea
     return;
   }
   if (unknownLabel) {
-    setAside(context, unassigned, items, 'table/unknown-row', `${context.name}: row label ${unknownLabel} names no row of the table; left unassigned`);
+    setAside(context, unassigned, items, 'table/unknown-row', context.say.unknownRow({ table: context.name, label: unknownLabel }));
     return;
   }
-  setAside(context, unassigned, items, 'table/unplaced-values', `${context.name}: ${items.length} rows of values for the ${free.length} rows ${free.map((slot) => slot.key).join(', ')}: which is which cannot be told; left unassigned`);
+  setAside(context, unassigned, items, 'table/unplaced-values', context.say.unplacedRows({ table: context.name, given: items.length, rows: free.map((slot) => named(table, slot.key)) }));
 }
 
 /** Rows read together as one run at the most (table 四 flattened is three). */
@@ -320,7 +334,8 @@ const MAX_ROWS_TOGETHER = 3;
 function build(context: TableContext, table: TableKey, placement: Placement, given: RowSolution, rows: Record<string, unknown>, unassigned: UnassignedRow[]): void {
   const keys = placement.slots.map((slot) => slot.key);
   const label = placement.items.map(itemLabel).join(' ').trim();
-  const where = `${context.name} ${keys.length === 1 ? `${label || labelOf(table, keys[0] as string)}` : `rows ${keys.join(', ')}`}`;
+  const where = context.say.where(keys.length === 1 ? { table: context.name, label: label || labelOf(table, keys[0] as string) } : { table: context.name, rows: keys.map((row) => named(table, row)) });
+  const text = placement.cells.map((cell) => cell.token.text).join(' ');
   const settled = given.status === 'ambiguous' && !given.overflow && placement.slots.length === 1 ? settle(context, table, placement.slots[0] as Slot, given.readings) : undefined;
   const solution: RowSolution = settled ? { status: 'solved', reading: settled.reading, agreed: false, readings: [settled.reading] } : given;
   if (solution.status !== 'solved') {
@@ -328,14 +343,14 @@ function build(context: TableContext, table: TableKey, placement: Placement, giv
     const expected = width * placement.slots.length;
     const given = placement.cells.filter((cell) => !cell.optional).length;
     if (solution.status === 'none' && solution.excess > 0) {
-      setAside(context, unassigned, placement.items, 'table/too-many-values', `${where}: ${given} values for ${expected} cells; left unassigned`, keys[0]);
+      setAside(context, unassigned, placement.items, 'table/too-many-values', context.say.tooManyValues({ where, given, expected }), keys[0]);
     } else if (solution.status === 'none') {
       const code = placement.cells.some((cell) => cell.token.digits !== undefined && cell.token.digits.length > 1) ? 'table/no-split' : 'table/too-few-values';
-      setAside(context, unassigned, placement.items, code, code === 'table/no-split' ? `${where}: no reading of \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` as ${expected} cells satisfies the table's identities; the source's numbers do not add up, left unassigned` : `${where}: ${given} values for ${expected} cells; which cells are missing cannot be told, left unassigned`, keys[0]);
+      setAside(context, unassigned, placement.items, code, code === 'table/no-split' ? context.say.noSplit({ where, text, expected }) : context.say.tooFewValues({ where, given, expected }), keys[0]);
     } else {
-      const shown = solution.readings.slice(0, 5).map((reading) => describe(reading)).join('; ');
-      const more = solution.overflow ? 'too many readings to list' : `${solution.readings.length} readings: ${shown}${solution.readings.length > 5 ? '; …' : ''}`;
-      setAside(context, unassigned, placement.items, 'table/ambiguous-values', `${where}: \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` can be read as ${expected} cells in more than one way (${more}); left unassigned`, keys[0]);
+      const readings = solution.readings.slice(0, 5).map((reading) => describe(reading));
+      const message = context.say.ambiguousValues({ where, text, expected, readings, count: solution.readings.length, overflow: solution.overflow });
+      setAside(context, unassigned, placement.items, 'table/ambiguous-values', message, keys[0]);
     }
     return;
   }
@@ -348,7 +363,7 @@ function build(context: TableContext, table: TableKey, placement: Placement, giv
     const node: Record<string, unknown> = { type: 'row', key: slot.key, label: placement.slots.length === 1 ? label : '', position };
     if (placement.by === 'order') node.placedBy = 'order';
     const cells: Cell[] = [];
-    const blanks: string[] = [];
+    const blanks: Named[] = [];
     slot.columns.forEach((column, c) => {
       const index = r * width + c;
       const value = reading.values[index];
@@ -360,24 +375,26 @@ function build(context: TableContext, table: TableKey, placement: Placement, giv
       if (origin === 'split') split = true;
       if (origin === 'inferred') inferred = true;
       const cell = cellNode(context, candidate, origin === 'inferred' ? value : undefined, origin, where, unitOf(table, column), placement);
-      if (cell.state === 'blank') blanks.push(column);
+      if (cell.state === 'blank') blanks.push({ key: column, label: columnLabel(table, column) });
       node[column] = cell;
       cells.push(cell);
     });
     rows[slot.key] = node;
     context.assigned?.push({ row: node as RowCells['row'], key: slot.key, columns: slot.columns, cells });
     if (blanks.length > 0) {
-      const assumed = context.options.blankAsZero ? ' (read as 0 because of blankAsZero)' : ' (value null, not 0)';
-      context.diagnostics.push(parseDiagnostic('cell/blank', `${context.name} ${slot.key}: blank cell${blanks.length > 1 ? 's' : ''} in ${blanks.join(', ')}${assumed}`, position));
+      const message = context.say.blankCells({ table: context.name, row: named(table, slot.key), columns: blanks, blankAsZero: Boolean(context.options.blankAsZero) });
+      context.diagnostics.push(parseDiagnostic('cell/blank', message, position));
     }
   });
   if (settled) {
-    const stated = settled.hints.map((hint) => `${hint.column} ${hint.value}`).join(', ');
-    context.diagnostics.push(parseDiagnostic('cell/settled', `${where}: \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` has ${given.status === 'ambiguous' ? given.readings.length : 0} readings; the one taken is the one agreeing with the text before the tables (${stated}, at line ${context.source.position(settled.hints[0]?.start ?? 0, settled.hints[0]?.end ?? 0).start.line}): confirm it`, position));
+    const stated = settled.hints.map((hint) => ({ column: { key: hint.column, label: columnLabel(table, hint.column) }, value: hint.value }));
+    const line = context.source.position(settled.hints[0]?.start ?? 0, settled.hints[0]?.end ?? 0).start.line;
+    const readings = given.status === 'ambiguous' ? given.readings.length : 0;
+    context.diagnostics.push(parseDiagnostic('cell/settled', context.say.settled({ where, text, readings, stated, line }), position));
   } else if (inferred) {
-    context.diagnostics.push(parseDiagnostic('cell/inferred', `${where}: \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` has fewer numbers than cells; the values are inferred from the table's identities`, position));
+    context.diagnostics.push(parseDiagnostic('cell/inferred', context.say.inferred({ where, text }), position));
   } else if (split) {
-    context.diagnostics.push(parseDiagnostic('cell/split', `${where}: the glued digits \`${placement.cells.map((cell) => cell.token.text).join(' ')}\` were split into cells by the table's identities`, position));
+    context.diagnostics.push(parseDiagnostic('cell/split', context.say.split({ where, text }), position));
   }
 }
 
@@ -416,7 +433,7 @@ function unitOf(table: TableKey, column: string): string | undefined {
 
 /** A cell node from one cell of a reading. */
 function cellNode(context: TableContext, candidate: CandidateCell, inferred: number | undefined, origin: 'read' | 'split' | 'inferred', where = context.name, columnUnit?: string, placement?: Placement): Cell {
-  const { source, options, diagnostics } = context;
+  const { source, options, diagnostics, say } = context;
   if (candidate.kind === 'blank' && candidate.token === undefined) {
     // A cell the text lost, or one whose text the readings do not agree on: where it is is not
     // known, so it is an empty position where the row's cells begin (`raw` is then '').
@@ -450,18 +467,18 @@ function cellNode(context: TableContext, candidate: CandidateCell, inferred: num
     node.unit = token.unit;
     if (columnUnit === '万元' && token.unit === '元' && node.value !== null) {
       node.value = node.value / 10000;
-      diagnostics.push(parseDiagnostic('cell/unit-converted', `${where}: \`${raw}\` is in 元; read as ${node.value} 万元`, position));
+      diagnostics.push(parseDiagnostic('cell/unit-converted', say.unitConverted({ where, raw, value: node.value }), position));
     } else if ((columnUnit === '万元') !== MONEY_UNITS.has(token.unit)) {
-      const column = columnUnit === '万元' ? 'a column of amounts in 万元' : 'a column that counts';
-      diagnostics.push(parseDiagnostic('cell/unit-mismatch', `${where}: \`${raw}\` is in ${token.unit}, in ${column}; read as ${node.value}: check the source`, position));
+      const message = say.unitMismatch({ where, raw, unit: token.unit, amounts: columnUnit === '万元', value: node.value });
+      diagnostics.push(parseDiagnostic('cell/unit-mismatch', message, position));
     }
   }
   if (!exact && token.kind === 'number') {
     const digits = raw.replace(/\D/g, '').length;
-    diagnostics.push(parseDiagnostic('cell/out-of-range', `${where}: \`${digits > 24 ? `${raw.slice(0, 12)}…` : raw}\` (${digits} digits) is too large to be a count held exactly (over 2^53); left unread`, position));
+    diagnostics.push(parseDiagnostic('cell/out-of-range', say.outOfRange({ where, raw: digits > 24 ? `${raw.slice(0, 12)}…` : raw, digits }), position));
     return node;
   }
-  if (state === 'recovered') diagnostics.push(parseDiagnostic('cell/recovered', `${where}: \`${raw}\` read as ${node.value} (a character next to it was lost)`, position));
-  if (state === 'unreadable') diagnostics.push(parseDiagnostic('cell/unreadable', `${where}: \`${raw}\` is not a number`, position));
+  if (state === 'recovered') diagnostics.push(parseDiagnostic('cell/recovered', say.recovered({ where, raw, value: node.value }), position));
+  if (state === 'unreadable') diagnostics.push(parseDiagnostic('cell/unreadable', say.unreadable({ where, raw }), position));
   return node;
 }

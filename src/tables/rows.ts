@@ -1,6 +1,7 @@
 import { TABLES } from '../../grammar/index';
 import type { Cell, RowInfo, TableKey } from '../ast';
 import type { Diagnostic } from '../diagnostics';
+import type { Messages } from '../messages/index';
 import type { Source } from '../source';
 import type { Hints } from './hints';
 
@@ -19,6 +20,8 @@ export interface TableContext {
   diagnostics: Diagnostic[];
   /** The table's name in messages, e.g. `表三`. */
   name: string;
+  /** The messages, in the language asked for. */
+  say: Messages;
   /** Where assigned rows are listed with their cells, for the checks (see {@link RowCells}). */
   assigned?: RowCells[];
   /** Cell values the text before the tables states, to choose among a glued run's readings. */
