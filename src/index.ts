@@ -30,7 +30,7 @@ export { readTable } from './read-table';
 export type { CellReading } from './tables/cell';
 export { checkReport, compareReports, CHECK_CODES } from './check/index';
 export { checkHierarchy, sameAgency } from './check/index';
-export type { CheckReportOptions } from './check/index';
+export type { CheckHierarchyOptions, CheckReportOptions } from './check/index';
 export { renderIndex, renderReport } from './render/index';
 export type { IndexEntry, RenderIndexOptions, RenderLayout, RenderReportOptions } from './render/index';
 export { formatDiagnostics } from './reporter/index';

@@ -97,6 +97,6 @@ describe('colour in check', () => {
   });
 
   test('is an option of check and compare only', () => {
-    expect(inPipe(['parse', '--color', damaged]).stderr).toMatch(/--color applies to check and compare, not parse/);
+    expect(inPipe(['parse', '--color', damaged]).stderr).toMatch(/--color applies to check, compare and sum, not parse/);
   });
 });

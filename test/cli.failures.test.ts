@@ -18,7 +18,7 @@ vi.mock('../src/index', async (importOriginal) => {
 });
 
 const output: OutputOptions = { command: 'check', format: 'text', strict: false, quiet: false, verbose: false, single: false, frames: false };
-const settings: TaskSettings = { output, maxBytes: 64 * 1024 * 1024 };
+const settings: TaskSettings = { output, maxBytes: 64 * 1024 * 1024, locale: 'en' };
 const reports = ['000_ec7f0e0f1bb37103', '001_b5fe446b3f679b76', '002_451407376180ac87', '003_669b05754e9fb909', '004_0ca6d768b0b6ad6a'].map(
   (name) => `${corpus}/${name}.txt`,
 );

@@ -121,12 +121,12 @@ describe('the command line', () => {
   // The hint points at the help of the command the line names, or at the overview.
   test.each([
     [[], /missing command/, ''],
-    [['lint', clean], /unknown command "lint": use check, parse or compare/, ''],
+    [['lint', clean], /unknown command "lint": use check, parse, compare or sum /, ''],
     [['check'], /nothing to check/, 'check '],
     [['check', '--bogus', clean], /Unknown option '--bogus'/, 'check '],
     [['check', '--jobs', '0', clean], /--jobs needs a whole number/, 'check '],
     [['parse', '--format', 'xml', clean], /unknown format "xml" for parse: use json, ndjson or csv/, 'parse '],
-    [['parse', '--strict', clean], /--strict applies to check and compare, not parse/, 'parse '],
+    [['parse', '--strict', clean], /--strict applies to check, compare and sum, not parse/, 'parse '],
     [['check', '--format', 'csv', clean], /unknown format "csv" for check: use text, json, sarif or github/, 'check '],
     [['check', '--quiet', '--verbose', clean], /cannot be used together/, 'check '],
     [['compare', '--headers', 'zh', clean, clean], /--headers applies to parse, not compare/, 'compare '],

@@ -59,7 +59,7 @@ describe('--max-warnings', () => {
     expect(run.stderr).toMatch(/^xxgk-report: --max-warnings needs a whole number of at least 0, got "[^"]*" \(see xxgk-report check --help\)\n$/);
   });
 
-  test('belongs to check and compare, not parse', () => {
-    expect(runCli(root, ['parse', '--max-warnings', '1', clean]).stderr).toMatch(/--max-warnings applies to check and compare, not parse/);
+  test('belongs to check, compare and sum, not parse', () => {
+    expect(runCli(root, ['parse', '--max-warnings', '1', clean]).stderr).toMatch(/--max-warnings applies to check, compare and sum, not parse/);
   });
 });

@@ -19,8 +19,25 @@ const LISTED = 6;
 /** A part's value for a cell of the summary, or why it has none. */
 type PartValue = { value: number } | { trouble: PartTrouble };
 
-/** How a report is named in a message: `parts[2] (渠县)`. */
-const partName = (say: Messages, index: number, report: Report) => say.part({ index, agency: report.meta.agency });
+/** The language of the messages, and the parts' names in them. */
+interface Naming {
+  say: Messages;
+  names: readonly string[] | undefined;
+}
+
+/** How a report is named in a message: `parts[2] (渠县)`, or its given name with its agency. */
+function partName({ say, names }: Naming, index: number, report: Report): string {
+  const name = names?.[index];
+  return say.part({ index, ...(name !== undefined ? { name } : {}), agency: report.meta.agency });
+}
+
+/** Options of {@link checkHierarchy}. */
+export interface CheckHierarchyOptions {
+  /** The language of the messages: `'en'` (the default) or `'zh-CN'`. */
+  locale?: Locale;
+  /** How the messages name each part (a file's path, say), one per part; by default `parts[i]`. */
+  names?: readonly string[];
+}
 
 function cellOf(row: AnyRow | undefined, column: string): Cell | undefined {
   const cell = row?.[column];
@@ -64,7 +81,8 @@ function partValue(part: Report, table: TableKey, row: string, column: string): 
 }
 
 /** What one table of the summary gives against its parts. */
-function checkTable(summary: Report, parts: readonly Report[], table: TableKey, say: Messages): Diagnostic[] {
+function checkTable(summary: Report, parts: readonly Report[], table: TableKey, naming: Naming): Diagnostic[] {
+  const { say } = naming;
   const node = summary.tables[table];
   const rows = rowsOf(summary, table);
   if (!node || !rows) return [];
@@ -75,7 +93,7 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey, 
   const whole: string[] = [];
   parts.forEach((part, index) => {
     const theirs = part.tables[table];
-    const name = partName(say, index, part);
+    const name = partName(naming, index, part);
     if (!theirs) whole.push(say.partTrouble({ part: name, trouble: { kind: 'noTable', table: tableName(table) } }));
     else if ('formatVersion' in theirs && theirs.formatVersion !== format) {
       const trouble: PartTrouble = { kind: 'otherFormat', table: tableName(table), theirs: theirs.formatVersion, ours: String(format) };
@@ -102,14 +120,14 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey, 
       const values = parts.map((part) => partValue(part, table, rowKey, column));
       const missing = values.findIndex((value) => 'trouble' in value);
       if (missing !== -1) {
-        const trouble = say.partTrouble({ part: partName(say, missing, parts[missing] as Report), trouble: (values[missing] as { trouble: PartTrouble }).trouble });
+        const trouble = say.partTrouble({ part: partName(naming, missing, parts[missing] as Report), trouble: (values[missing] as { trouble: PartTrouble }).trouble });
         unassessed.push({ ref, why: say.partNoValue({ where, trouble }) });
         continue;
       }
       const numbers = values.map((value) => (value as { value: number }).value);
       const sum = numbers.reduce((a, b) => a + b, 0);
       if (Math.abs(own - sum) <= TOLERANCE) continue;
-      const terms = numbers.flatMap((value, index) => (value !== 0 ? [{ part: partName(say, index, parts[index] as Report), value: formatNumber(value) }] : []));
+      const terms = numbers.flatMap((value, index) => (value !== 0 ? [{ part: partName(naming, index, parts[index] as Report), value: formatNumber(value) }] : []));
       const message = say.summarySum({
         where,
         own: formatNumber(own),
@@ -166,10 +184,11 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey, 
  *
  * @param summary - The summary report.
  * @param parts - The reports it sums, at least one.
- * @param options - `locale`: the language of the messages, `'en'` (the default) or `'zh-CN'`.
+ * @param options - See {@link CheckHierarchyOptions}.
  * @returns The findings, in table order (表二, 表三, 表四), rows and columns in the summary's order.
  * @throws {TypeError} When `summary` is not a Report, `parts` is not a non-empty array of Reports,
- *   or `options` is neither undefined nor an object whose `locale` is `en` or `zh-CN` (or undefined).
+ *   or `options` is neither undefined nor an object whose `locale` is `en` or `zh-CN` and `names`
+ *   an array of one string per part (each or undefined).
  *
  * @example
  * ```ts
@@ -180,7 +199,7 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey, 
  * findings.map((d) => `${d.code} ${d.cells?.[0]?.column}`); //=> ['hierarchy/sum naturalPerson', 'hierarchy/sum total']
  * ```
  */
-export function checkHierarchy(summary: Report, parts: Report[], options: { locale?: Locale } = {}): Diagnostic[] {
+export function checkHierarchy(summary: Report, parts: Report[], options: CheckHierarchyOptions = {}): Diagnostic[] {
   expectReport('checkHierarchy', 'summary', summary);
   if (!Array.isArray(parts)) {
     throw new TypeError(`checkHierarchy: parts must be an array of Reports (the reports of parseReport's results), got ${describe(parts)}`);
@@ -188,10 +207,15 @@ export function checkHierarchy(summary: Report, parts: Report[], options: { loca
   if (parts.length === 0) throw new TypeError('checkHierarchy: parts must hold at least one Report, got an empty array');
   parts.forEach((part, index) => expectReport('checkHierarchy', `parts[${index}]`, part));
   expectOptions('checkHierarchy', 'options', options, { locale: LOCALES });
-  const say = messagesFor(options.locale);
+  const names: unknown = options.names;
+  if (names !== undefined && !(Array.isArray(names) && names.length === parts.length && names.every((name) => typeof name === 'string'))) {
+    throw new TypeError(`checkHierarchy: options.names must be an array of ${parts.length} strings (one per part), got ${describe(names)}`);
+  }
+  const naming: Naming = { say: messagesFor(options.locale), names: options.names };
+  const { say } = naming;
   const year = summary.meta.year;
   const others = parts.flatMap((part, index) =>
-    year !== null && part.meta.year !== null && part.meta.year !== year ? [{ part: partName(say, index, part), year: part.meta.year }] : [],
+    year !== null && part.meta.year !== null && part.meta.year !== year ? [{ part: partName(naming, index, part), year: part.meta.year }] : [],
   );
   if (others.length > 0) {
     return [
@@ -203,5 +227,5 @@ export function checkHierarchy(summary: Report, parts: Report[], options: { loca
       ),
     ];
   }
-  return TABLES.flatMap((table) => checkTable(summary, parts, table.key, say));
+  return TABLES.flatMap((table) => checkTable(summary, parts, table.key, naming));
 }

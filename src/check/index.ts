@@ -13,7 +13,7 @@ import { compareYears } from './years';
 export { sameAgency } from './years';
 
 export { CHECK_CODES } from './codes';
-export { checkHierarchy } from './hierarchy';
+export { checkHierarchy, type CheckHierarchyOptions } from './hierarchy';
 
 /** Options of {@link checkReport}. */
 export interface CheckReportOptions {

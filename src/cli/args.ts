@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Locale } from '../index';
 import { UsageError } from './problem';
 
 export const COMMANDS = ['check', 'parse', 'compare', 'sum'] as const;
@@ -81,6 +82,8 @@ export interface RunOptions {
   headers: Headers;
   /** check --format html: the directory the pages and their index are written to. */
   out?: string;
+  /** The language of the findings' messages (and of the visual report's words). */
+  locale: Locale;
 }
 
 export type Invocation = { kind: 'help'; command?: Command } | { kind: 'version' } | { kind: 'run'; options: RunOptions };
@@ -102,6 +105,7 @@ const OPTIONS = {
   'max-size': { type: 'string' },
   'blank-as-zero': { type: 'boolean' },
   'no-traditional': { type: 'boolean' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -128,6 +132,8 @@ const COMMON_OPTIONS = `      --ext <ext>         also read files with this exte
                           a web page's declared charset first)
       --blank-as-zero     read blank table cells as 0 (default: blank, with value null)
       --no-traditional    read traditional characters as they are (default: as simplified)
+      --lang <zh|en>      the language of the messages (default: zh where LC_ALL, LC_MESSAGES or
+                          LANG is zh_*, en otherwise)
       --max-size <MB>     refuse larger files, unread (default: ${DEFAULT_MAX_SIZE_MB}, at most ${MAX_MAX_SIZE_MB})
   -j, --jobs <n>          threads to read files on (default: ${availableParallelism()}, the cores here)
   -h, --help              print this help
@@ -178,6 +184,7 @@ Options:
                         a web page's declared charset first)
       --blank-as-zero   read blank table cells as 0 (default: blank, with value null)
       --no-traditional  read traditional characters as they are (default: as simplified)
+      --lang <zh|en>    the language of the messages (default: zh where LANG is zh_*, else en)
       --max-size <MB>   refuse larger files, unread (default: ${DEFAULT_MAX_SIZE_MB}, at most ${MAX_MAX_SIZE_MB})
   -j, --jobs <n>        threads to read files on (default: ${availableParallelism()}, the cores here)
   -h, --help            print this help
@@ -289,22 +296,30 @@ cannot be read: a sum without it would be wrong).
   }
 }
 
-/**
- * The commands, as the messages list them: sum, the newest, after the others (`check, parse or
- * compare (or sum)`), so the words of the messages from before it stay as they were.
- */
-const COMMAND_CHOICES = `${listOf(COMMANDS.filter((name) => name !== 'sum'), 'or')} (or sum)`;
-/** `check and compare, not parse (and to sum)`: the commands an option applies to, sum last as above. */
+/** The commands, as the messages list them: `check, parse, compare or sum`. */
+const COMMAND_CHOICES = listOf(COMMANDS, 'or');
+/** `check, compare and sum, not parse`: the commands an option applies to. */
 function ownersOf(owners: readonly Command[], command: Command): string {
-  const others = owners.filter((name) => name !== 'sum');
-  if (others.length === 0 || others.length === owners.length) return `${listOf(owners, 'and')}, not ${command}`;
-  return `${listOf(others, 'and')}, not ${command} (and to sum)`;
+  return `${listOf(owners, 'and')}, not ${command}`;
+}
+
+/** The languages of `--lang`, and the locale of the library's messages each stands for. */
+const LANGS: Readonly<Record<string, Locale>> = { zh: 'zh-CN', 'zh-CN': 'zh-CN', en: 'en' };
+
+/**
+ * The language of the findings when `--lang` is not given: Chinese where the locale of the
+ * messages (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them) is Chinese (`zh_CN.UTF-8`,
+ * `zh_TW`), English otherwise (`C`, `en_US.UTF-8`, unset).
+ */
+export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh(?:[_.@-]|$)/i.test(locale) ? 'zh-CN' : 'en';
 }
 
 const isCommand = (word: string | undefined): word is Command => (COMMANDS as readonly string[]).includes(word ?? '');
 
 /** Reads the command line. Throws {@link UsageError} for anything it cannot make sense of. */
-export function parseCommandLine(argv: readonly string[]): Invocation {
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Invocation {
   // The command, if one is named, for the hint after a usage problem (its own help).
   const named = argv.find((word) => isCommand(word));
   let parsed;
@@ -353,6 +368,8 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (maxWarnings !== undefined && !/^(0|[1-9]\d*)$/.test(maxWarnings)) {
     throw usage(`--max-warnings needs a whole number of at least 0, got "${maxWarnings}"`);
   }
+  const locale = values.lang === undefined ? localeFromEnv(env) : LANGS[values.lang];
+  if (locale === undefined) throw usage(`unknown language "${values.lang}": use zh or en`);
   if (values.encoding !== undefined) {
     try {
       new TextDecoder(values.encoding);
@@ -375,6 +392,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     convertTraditional: !(values['no-traditional'] ?? false),
     positions: !(values['no-positions'] ?? false),
     headers: headers as Headers,
+    locale,
   };
   if (maxWarnings !== undefined) options.maxWarnings = Number(maxWarnings);
   // --color and --no-color: the last one given counts, so an alias can be overridden.

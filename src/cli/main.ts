@@ -60,11 +60,6 @@ function pageNames(inputs: readonly string[], paths: readonly string[]): string[
   });
 }
 
-/** sum: the parts as the findings name them, by their paths rather than `parts[0]`. */
-function namingParts(diagnostics: readonly Diagnostic[], parts: readonly string[]): Diagnostic[] {
-  return diagnostics.map((d) => ({ ...d, message: d.message.replace(/\bparts\[(\d+)\]/g, (whole, i: string) => parts[Number(i)] ?? whole) }));
-}
-
 /** Runs the command line; resolves to the exit status. */
 async function main(argv: readonly string[]): Promise<number> {
   const invocation = parseCommandLine(argv);
@@ -106,7 +101,7 @@ async function main(argv: readonly string[]): Promise<number> {
     tasks.push(task);
   }
 
-  const { format, strict, quiet, verbose, maxBytes, blankAsZero, convertTraditional } = options;
+  const { format, strict, quiet, verbose, maxBytes, blankAsZero, convertTraditional, locale } = options;
   const isTTY = process.stdout.isTTY === true;
   const output: OutputOptions = {
     command,
@@ -120,6 +115,7 @@ async function main(argv: readonly string[]): Promise<number> {
     // Code frames are for a person at a terminal; in a pipe they would break one-finding-per-line.
     frames: isTTY,
     color: useColor(options.color, isTTY),
+    locale,
   };
   if (options.maxWarnings !== undefined) output.maxWarnings = options.maxWarnings;
   if (options.out !== undefined) output.out = options.out;
@@ -136,7 +132,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const collected: ComparedReport[] = [];
   await runTasks(tasks, {
     jobs: options.jobs,
-    settings: { output, maxBytes, blankAsZero, convertTraditional, ...(options.encoding !== undefined && { encoding: options.encoding }) },
+    settings: { output, maxBytes, blankAsZero, convertTraditional, locale, ...(options.encoding !== undefined && { encoding: options.encoding }) },
     workerUrl: new URL(import.meta.url),
     onOutcome(outcome) {
       if ('problem' in outcome) {
@@ -164,7 +160,7 @@ async function main(argv: readonly string[]): Promise<number> {
         continue;
       }
       const { previous, current } = step;
-      const diagnostics = compareReports(previous.report, current.report);
+      const diagnostics = compareReports(previous.report, current.report, { locale });
       const rendered = findings.render({ path: current.path, previous: previous.path, ...(current.text !== undefined && { source: current.text }), diagnostics });
       write(process.stdout, printer.item(rendered));
     }
@@ -172,9 +168,11 @@ async function main(argv: readonly string[]): Promise<number> {
   // sum: only with every report read; a sum without a part would find differences that are not there.
   if (command === 'sum' && unreadable === 0) {
     const [summary, ...parts] = collected as [ComparedReport, ...ComparedReport[]];
-    const diagnostics = namingParts(
-      checkHierarchy(summary.report, parts.map((part) => part.report)),
-      parts.map((part) => part.path),
+    // The findings name the parts by their paths rather than `parts[0]`.
+    const diagnostics = checkHierarchy(
+      summary.report,
+      parts.map((part) => part.report),
+      { locale, names: parts.map((part) => part.path) },
     );
     const rendered = findingsFormat(output).render({ path: summary.path, ...(summary.text !== undefined && { source: summary.text }), diagnostics });
     write(process.stdout, printer.item(rendered));

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseReport, type ParseOptions, type ParseResult } from '../index';
+import { parseReport, type Locale, type ParseOptions, type ParseResult } from '../index';
 import { MEGABYTE, PDF_EXTENSION } from './args';
 import { decodeReport, type Decoded } from './decode';
 import { formatFor, type OutputOptions } from './formats/index';
@@ -30,6 +30,8 @@ export interface TaskSettings {
   blankAsZero?: boolean;
   /** false: leave traditional characters as they are (parseReport's `convertTraditional`). */
   convertTraditional?: boolean;
+  /** The language of the messages (parseReport's `locale`). */
+  locale: Locale;
   output: OutputOptions;
 }
 
@@ -66,6 +68,7 @@ export function taskRunner(settings: TaskSettings): (task: Task) => Outcome | Pr
   const options: ParseOptions = {
     ...(settings.blankAsZero && { blankAsZero: true }),
     ...(settings.convertTraditional === false && { convertTraditional: false }),
+    locale: settings.locale,
   };
   const done = (task: Task, text: string, result: ParseResult, note?: string): Outcome => {
     const { path } = task;

@@ -161,7 +161,7 @@ export const en: Messages = {
   differentAgencies: ({ agencies }) => `The reports are of different agencies (${agencies.join(' and ')}); they were not compared`,
   notConsecutive: ({ before, now }) => `The reports are for ${before} and ${now}, not for consecutive years; they were not compared`,
 
-  part: ({ index, agency }) => `parts[${index}]${agency ? ` (${agency})` : ''}`,
+  part: ({ index, name, agency }) => `${name ?? `parts[${index}]`}${agency ? ` (${agency})` : ''}`,
   partTrouble: ({ part, trouble }) => {
     switch (trouble.kind) {
       case 'noTable':

@@ -56,9 +56,10 @@ export type PartTrouble =
   | { kind: 'noColumn'; row: string; column: string }
   | { kind: 'noValue'; row: string; column: string; why: NoValue };
 
-/** A report of checkHierarchy's parts, by its index in `parts` and its agency where read. */
+/** A report of checkHierarchy's parts, by its index in `parts` (or the name the caller gave it) and its agency where read. */
 export interface PartName {
   index: number;
+  name?: string;
   agency: string | null;
 }
 

@@ -153,7 +153,7 @@ export const zhCN: Messages = {
   differentAgencies: ({ agencies }) => `两份报告属于不同机关（${agencies.join('和')}），未作比较`,
   notConsecutive: ({ before, now }) => `两份报告分别是${before}年和${now}年的，不是相邻年度，未作比较`,
 
-  part: ({ index, agency }) => `第${index + 1}份下级报告${agency ? `（${agency}）` : ''}`,
+  part: ({ index, name, agency }) => `${name ?? `第${index + 1}份下级报告`}${agency ? `（${agency}）` : ''}`,
   partTrouble: ({ part, trouble }) => {
     switch (trouble.kind) {
       case 'noTable':

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { renderIndex, renderReport, type Diagnostic, type IndexEntry, type Report } from '../../index';
+import { renderIndex, renderReport, type Diagnostic, type IndexEntry, type Locale, type Report } from '../../index';
 import { CliError, describeFsError } from '../problem';
 import { countsOf, shownBy, Tally, type FindingsOptions } from './findings';
 import type { Format } from './format';
@@ -34,13 +34,13 @@ const hrefOf = (page: string) => page.split('/').map(encodeURIComponent).join('/
  * written to `<out>/<page>` and the index of them all (renderIndex) to `<out>/index.html`, which is
  * the output too. The run fails as check's does.
  */
-export function htmlFormat(options: FindingsOptions & { out?: string }): Format {
+export function htmlFormat(options: FindingsOptions & { out?: string; locale?: Locale }): Format {
   const shown = shownBy(options);
-  const { out } = options;
+  const { out, locale } = options;
   return {
     render({ path, text, result, page }) {
       const diagnostics = result.diagnostics.filter(shown);
-      const html = renderReport(result.report, { layout: 'html', diagnostics, text });
+      const html = renderReport(result.report, { layout: 'html', diagnostics, text, ...(locale && { locale }) });
       const counts = countsOf(result.diagnostics);
       if (out === undefined) return { output: html, ...counts };
       return { output: JSON.stringify({ path, page: page ?? 'report.html', html, report: result.report, diagnostics } satisfies Page), ...counts };
@@ -59,7 +59,7 @@ export function htmlFormat(options: FindingsOptions & { out?: string }): Format 
         },
         end() {
           if (out === undefined) return '';
-          const index = renderIndex(entries);
+          const index = renderIndex(entries, locale && { locale });
           write(join(out, 'index.html'), index);
           return index;
         },

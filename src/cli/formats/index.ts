@@ -1,4 +1,4 @@
-import type { Report } from '../../index';
+import type { Locale, Report } from '../../index';
 import type { RunOptions } from '../args';
 import { csvFormat } from './csv';
 import type { FindingsOptions } from './findings';
@@ -19,6 +19,8 @@ export type OutputOptions = Pick<RunOptions, 'command' | 'format' | 'strict' | '
     frames: boolean;
     /** Colour the findings. */
     color?: boolean;
+    /** The language of the visual report's own words. */
+    locale?: Locale;
   };
 
 /** The format `check` and `compare` print their findings in. */
