@@ -47,6 +47,19 @@ describe('the built package', () => {
     expect(pkg.bin).toEqual({ 'xxgk-report': './dist/cli.js' });
   });
 
+  test("the license expression names the package's own licence and every bundled one, nothing else", () => {
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    expect(pkg.license).toMatch(/^[A-Za-z0-9.-]+( AND [A-Za-z0-9.-]+)*$/);
+    const terms: string[] = pkg.license.split(' AND ');
+    expect(readFileSync(join(repo, 'LICENSE'), 'utf8').startsWith('MIT License\n')).toBe(true);
+    // THIRD_PARTY_LICENSES gives each bundled package's licence on a `License:` line. opencc-js's is
+    // `MIT AND Apache-2.0`, of which only the Apache-2.0 dictionaries are bundled: MIT is ours anyway.
+    const bundled = [...readFileSync(join(repo, 'THIRD_PARTY_LICENSES'), 'utf8').matchAll(/^License: (.+)$/gm)].flatMap((m) => (m[1] as string).split(' AND '));
+    expect(bundled).toEqual(expect.arrayContaining(['Apache-2.0', 'BSD-2-Clause']));
+    expect(new Set(terms)).toEqual(new Set(['MIT', ...bundled]));
+    expect(terms.length).toBe(new Set(terms).size);
+  });
+
   test('the tarball holds the build, the licences, the readme, the docs and the samples, nothing else', () => {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repo, encoding: 'utf8' }));
     const files: string[] = packed.files.map((file: { path: string }) => file.path);
