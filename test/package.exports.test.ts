@@ -47,11 +47,28 @@ describe('the built package', () => {
     expect(pkg.bin).toEqual({ 'xxgk-report': './dist/cli.js' });
   });
 
-  test('the tarball holds the build, the licences and the readme, nothing else', () => {
+  test("the license expression names the package's own licence and every bundled one, nothing else", () => {
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    expect(pkg.license).toMatch(/^[A-Za-z0-9.-]+( AND [A-Za-z0-9.-]+)*$/);
+    const terms: string[] = pkg.license.split(' AND ');
+    expect(readFileSync(join(repo, 'LICENSE'), 'utf8').startsWith('MIT License\n')).toBe(true);
+    // THIRD_PARTY_LICENSES gives each bundled package's licence on a `License:` line. opencc-js's is
+    // `MIT AND Apache-2.0`, of which only the Apache-2.0 dictionaries are bundled: MIT is ours anyway.
+    const bundled = [...readFileSync(join(repo, 'THIRD_PARTY_LICENSES'), 'utf8').matchAll(/^License: (.+)$/gm)].flatMap((m) => (m[1] as string).split(' AND '));
+    expect(bundled).toEqual(expect.arrayContaining(['Apache-2.0', 'BSD-2-Clause']));
+    expect(new Set(terms)).toEqual(new Set(['MIT', ...bundled]));
+    expect(terms.length).toBe(new Set(terms).size);
+  });
+
+  test('the tarball holds the build, the licences, the readme, the docs and the samples, nothing else', () => {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repo, encoding: 'utf8' }));
     const files: string[] = packed.files.map((file: { path: string }) => file.path);
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'THIRD_PARTY_LICENSES', 'package.json']));
-    const allowed = /^(LICENSE|THIRD_PARTY_LICENSES|package\.json|README\.md|dist\/(cli\.js|schema\.json|(index|pdf)\.(js|cjs|d\.ts|d\.cts)))$/;
+    expect(files).toEqual(expect.arrayContaining(['docs/diagnostics.md', 'docs/examples/summary.mjs', 'samples/README.md', 'samples/luzhou-2022.txt']));
+    const allowed =
+      /^(LICENSE|THIRD_PARTY_LICENSES|package\.json|README\.md|dist\/(cli\.js|schema\.json|(index|pdf)\.(js|cjs|d\.ts|d\.cts))|docs\/[a-z-]+\.md|docs\/examples\/[a-z-]+\.mjs|samples\/[a-z0-9-]+\.(txt|html|pdf)|samples\/README\.md)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
+    // The playground is a page built in the repository, not part of the package.
+    expect(files.filter((file) => file.startsWith('docs/playground/'))).toEqual([]);
   });
 });

@@ -1,14 +1,12 @@
 #!/usr/bin/env node
 // Prints what xxgk-report reads from a report: its metadata, the three tables and every finding.
-// Usage: node docs/examples/summary.mjs <report.txt>   (after `npm run build`)
+// Usage: node summary.mjs [report.txt]   (with xxgk-report installed; in its repository, after `npm run build`)
+// Without a file it reads gangcha-2022.txt, a damaged sample report shipped with the package.
 import { readFileSync } from 'node:fs';
-import { parseReport } from '../../dist/index.js';
+import { createRequire } from 'node:module';
+import { parseReport } from 'xxgk-report';
 
-const path = process.argv[2];
-if (!path) {
-  console.error('usage: node docs/examples/summary.mjs <report.txt>');
-  process.exit(2);
-}
+const path = process.argv[2] ?? createRequire(import.meta.url).resolve('xxgk-report/samples/gangcha-2022.txt');
 const { report, diagnostics } = parseReport(readFileSync(path, 'utf8'));
 const { meta } = report;
 

@@ -45,10 +45,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the same sources reuses it. Several test files run at once: the first one to create the
  * directory builds, the others wait for it. A private directory rather than dist/, because other
  * work in this tree may be rebuilding dist/ while these tests read it. Type declarations are left
- * out: nothing here reads them, and they are most of the build time.
+ * out unless `types` asks for them: most tests do not read them, and they are most of the build time.
  */
-export async function builtPackage(): Promise<string> {
-  const dir = join(tmpdir(), `xxgk-report-build-${sourceHash()}`);
+export async function builtPackage({ types = false }: { types?: boolean } = {}): Promise<string> {
+  const dir = join(tmpdir(), `xxgk-report-build-${types ? 'typed-' : ''}${sourceHash()}`);
   // Copied last, so its presence says the build finished.
   const done = join(dir, 'package.json');
   for (let waited = 0; !existsSync(done); waited += 200) {
@@ -61,7 +61,8 @@ export async function builtPackage(): Promise<string> {
       continue;
     }
     try {
-      await promisify(execFile)('npx', ['tsup', '--no-dts', '--silent', '--out-dir', join(dir, 'dist')], { cwd: repo });
+      const dts = types ? [] : ['--no-dts'];
+      await promisify(execFile)('npx', ['tsup', ...dts, '--silent', '--out-dir', join(dir, 'dist')], { cwd: repo });
       copyFileSync(join(repo, 'package.json'), done);
       removeOldBuilds();
     } catch (error) {
