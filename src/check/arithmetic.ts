@@ -1,7 +1,7 @@
 import { APPLICATIONS } from '../../grammar/index';
 import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
-import { read, whyNoValue, type Reading, type TableViews } from './cells';
+import { cellRef, read, whyNoValue, type Reading, type TableViews } from './cells';
 import { finding } from './codes';
 import { expandIdentities, TOLERANCE, type Instance, type MissingRows } from './identities';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
@@ -150,7 +150,7 @@ function rowsMissing(missing: MissingRows, report: Report): Diagnostic {
       return `${rowName(missing.table, row)} (${setAside ? `read but not assigned: ${setAside.reason}` : 'not found'})`;
     })
     .join(', ');
-  const cells = missing.rows.flatMap((row) => (table?.columns ?? []).map((column) => ({ table: missing.table, row, column })));
+  const cells = missing.rows.flatMap((row) => (table?.columns ?? []).map((column) => cellRef(missing.table, row, column)));
   return finding(
     'arithmetic/not-assessable',
     `${tableName(missing.table)}: ${missing.identity.name} cannot be checked in any column: ${why}`,

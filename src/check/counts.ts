@@ -1,7 +1,7 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { Cell, TableKey } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
-import type { TableViews } from './cells';
+import { cellRef, type TableViews } from './cells';
 import { finding } from './codes';
 import { columnName, formatNumber, rowName, tableName } from './names';
 
@@ -18,7 +18,7 @@ const TABLE_KEYS: readonly TableKey[] = ['activeDisclosure', 'applications', 're
 function cellFindings(table: TableKey, rowKey: string, column: string, cell: Cell, negative: boolean, fractional: boolean): Diagnostic[] {
   const value = cell.value as number;
   const where = `${tableName(table)}, ${rowName(table, rowKey)} ${columnName(table, column)}`;
-  const cells: CellRef[] = [{ table, row: rowKey, column }];
+  const cells: CellRef[] = [cellRef(table, rowKey, column)];
   const found: Diagnostic[] = [];
   if (negative) {
     found.push(finding('arithmetic/negative', `${where}: ${formatNumber(value)} is negative; counts and amounts cannot be`, cell.position, cells));

@@ -2,7 +2,7 @@ import { expectString } from '../arguments';
 import { ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
-import { read, rowsOf } from './cells';
+import { cellRef, read, rowsOf } from './cells';
 import { finding } from './codes';
 import { TOLERANCE } from './identities';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
@@ -48,7 +48,7 @@ function inForce(previous: Report, current: Report): Diagnostic[] {
   }
   const diagnostics: Diagnostic[] = [];
   for (const row of IN_FORCE_ROWS) {
-    const ref = (column: string): CellRef => ({ table: 'activeDisclosure', row, column });
+    const ref = (column: string) => cellRef('activeDisclosure', row, column);
     const lastYear = value(previous, ref('inForce'));
     const issued = value(current, ref('issued'));
     const repealed = value(current, ref('repealed'));
