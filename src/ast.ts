@@ -5,6 +5,7 @@ import type {
   FORMAT_VERSIONS,
   REVIEW_LITIGATION,
   SECTIONS,
+  TABLES,
 } from '../grammar/index';
 import type { Diagnostic } from './diagnostics';
 
@@ -36,6 +37,14 @@ type ColumnsOfRow<B extends readonly Block[], R extends string> = {
 export type ActiveDisclosureRowKey2021 = (typeof ACTIVE_DISCLOSURE_2021)['rows'][number]['key'];
 /** Row keys of table 二 in the 2019 format. */
 export type ActiveDisclosureRowKey2019 = (typeof ACTIVE_DISCLOSURE_2019)['rows'][number]['key'];
+/** Row keys of table 二 in either format. */
+export type ActiveDisclosureRowKey = ActiveDisclosureRowKey2021 | ActiveDisclosureRowKey2019;
+/** Column keys of table 二 in the 2021 format. */
+export type ActiveDisclosureColumnKey2021 = (typeof ACTIVE_DISCLOSURE_2021)['columns'][number]['key'];
+/** Column keys of table 二 in the 2019 format. */
+export type ActiveDisclosureColumnKey2019 = (typeof ACTIVE_DISCLOSURE_2019)['columns'][number]['key'];
+/** Column keys of table 二 in either format. */
+export type ActiveDisclosureColumnKey = ActiveDisclosureColumnKey2021 | ActiveDisclosureColumnKey2019;
 /** Row keys of table 三. */
 export type ApplicationsRowKey =
   | (typeof APPLICATIONS)['rows'][number]['key']
@@ -49,7 +58,21 @@ export type ReviewLitigationRowKey = (typeof REVIEW_LITIGATION)['rows'][number][
 /** Column keys of table 四. */
 export type ReviewLitigationColumnKey = (typeof REVIEW_LITIGATION)['columns'][number]['key'];
 /** Keys of the three tables. */
-export type TableKey = 'activeDisclosure' | 'applications' | 'reviewLitigation';
+export type TableKey = (typeof TABLES)[number]['key'];
+
+/** The row keys of each table, by table key (table 二's of both formats). */
+export interface TableRowKeys {
+  activeDisclosure: ActiveDisclosureRowKey;
+  applications: ApplicationsRowKey;
+  reviewLitigation: ReviewLitigationRowKey;
+}
+
+/** The column keys of each table, by table key (table 二's of both formats). */
+export interface TableColumnKeys {
+  activeDisclosure: ActiveDisclosureColumnKey;
+  applications: ApplicationsColumnKey;
+  reviewLitigation: ReviewLitigationColumnKey;
+}
 
 /**
  * What a cell holds.
@@ -146,42 +169,59 @@ export type ReviewLitigationRows = {
 /** How a table was laid out in the input. */
 export type TableLayout = 'tab' | 'pipe' | 'cell-per-line' | 'space' | 'glued';
 
+/**
+ * Why a line of values was set aside: the code of the diagnostic that says so (each is a
+ * `ParseCode`; assign.ts, which hands it to the diagnostic, fails to compile otherwise).
+ */
+export type UnassignedReason =
+  | 'table/stray-value'
+  | 'table/duplicate-row'
+  | 'table/unplaced-values'
+  | 'table/unknown-row'
+  | 'table/too-many-values'
+  | 'table/too-few-values'
+  | 'table/no-split'
+  | 'table/ambiguous-values';
+
 /** A line of a table that carried values but could not be assigned to a row. */
-export interface UnassignedRow {
+export interface UnassignedRow<K extends string = TableRowKeys[TableKey]> {
   type: 'unassignedRow';
   /** The row it was recognised as, if its label was recognised. */
-  key?: string;
+  key?: K;
   label: string;
   /** Why it was not assigned: the diagnostic code. */
-  reason: string;
+  reason: UnassignedReason;
   values: Cell[];
   position: Position;
 }
 
-interface TableBase<K extends TableKey> {
+interface TableBase<K extends TableKey, C extends string, R extends string> {
   type: 'table';
   key: K;
   layout: TableLayout;
   /** Column keys in the order the table has them. */
-  columns: string[];
+  columns: C[];
   /** Lines with values that could not be assigned (nothing is guessed). */
-  unassigned: UnassignedRow[];
+  unassigned: UnassignedRow<R>[];
   position: Position;
 }
 
 /** Table 二 (主动公开政府信息情况). */
 export type ActiveDisclosureTable =
-  | (TableBase<'activeDisclosure'> & { formatVersion: '2021'; rows: ActiveDisclosureRows2021 })
-  | (TableBase<'activeDisclosure'> & { formatVersion: '2019'; rows: ActiveDisclosureRows2019 });
+  | (TableBase<'activeDisclosure', ActiveDisclosureColumnKey2021, ActiveDisclosureRowKey2021> & { formatVersion: '2021'; rows: ActiveDisclosureRows2021 })
+  | (TableBase<'activeDisclosure', ActiveDisclosureColumnKey2019, ActiveDisclosureRowKey2019> & { formatVersion: '2019'; rows: ActiveDisclosureRows2019 });
 
 /** Table 三 (收到和处理政府信息公开申请情况). */
-export type ApplicationsTable = TableBase<'applications'> & { rows: ApplicationsRows };
+export type ApplicationsTable = TableBase<'applications', ApplicationsColumnKey, ApplicationsRowKey> & { rows: ApplicationsRows };
 
 /** Table 四 (行政复议、行政诉讼情况). */
-export type ReviewLitigationTable = TableBase<'reviewLitigation'> & { rows: ReviewLitigationRows };
+export type ReviewLitigationTable = TableBase<'reviewLitigation', ReviewLitigationColumnKey, ReviewLitigationRowKey> & { rows: ReviewLitigationRows };
 
 /** The three tables; a table the report lacks is absent. */
 export type Tables = { [K in TableKey]?: TableOfKey[K] };
+
+/** Any of the three tables. */
+export type Table = TableOfKey[TableKey];
 
 /** The table type of each table key. */
 export interface TableOfKey {

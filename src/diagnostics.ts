@@ -1,5 +1,5 @@
 import type { IDENTITIES, NARRATIVE_CLAIMS, NARRATIVE_FACTS } from '../grammar/index';
-import type { Position, TableKey } from './ast';
+import type { Position, TableColumnKeys, TableKey, TableRowKeys } from './ast';
 
 /** How serious a finding is. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -73,12 +73,14 @@ export type CheckCode = 'structure/misnumbered-section' | 'structure/empty-probl
 /** Every diagnostic code. */
 export type DiagnosticCode = ParseCode | ArithmeticCode | NarrativeCode | CheckCode;
 
-/** A cell an arithmetic finding involves. */
-export interface CellRef {
-  table: TableKey;
-  row: string;
-  column: string;
-}
+/**
+ * A cell a finding involves: one member per table, so that `row` and `column` are that table's
+ * keys (`{ table: 'applications', row: 'nope' }` does not compile) and checking `table` narrows
+ * them.
+ */
+export type CellRef = {
+  [K in TableKey]: { table: K; row: TableRowKeys[K]; column: TableColumnKeys[K] };
+}[TableKey];
 
 /** Something the parser or checker wants the caller to know. */
 export interface Diagnostic {

@@ -10,6 +10,8 @@ import { readOutline as readOutlineOf, type Outline } from './structure/outline'
 import { readCell as readCellOf, type CellReading } from './tables/cell';
 
 export { parseReport } from './parse-report';
+export { decodeReport, DecodeError } from './decode/index';
+export type { DecodedReport, DecodeFailure, DecodeOptions } from './decode/index';
 export { parseReports } from './parse-reports';
 export type { ParseOptions } from './parse';
 export { LOCALES } from './messages/index';

@@ -139,6 +139,12 @@ describe('each public function', () => {
     expect(rejects('lex', 'text', () => api.lex(Buffer.from('规章') as never))).toMatch(/decode it to a string first/);
   });
 
+  it('decodeReport: bytes and options', () => {
+    expect(rejects('decodeReport', 'bytes', () => api.decodeReport('规章' as never))).toMatch(/got a string$/);
+    rejects('decodeReport', 'options', () => api.decodeReport(Buffer.from('规章'), 'gbk' as never));
+    expect(rejects('decodeReport', 'options.encoding', () => api.decodeReport(Buffer.from('规章'), { encoding: 'nope' }))).toMatch(/got "nope"$/);
+  });
+
   it('normalize: input and options', () => {
     rejects('normalize', 'input', () => api.normalize(null as never));
     rejects('normalize', 'options', () => api.normalize('x', false as never));
@@ -335,6 +341,14 @@ const checkOptions = optionsArg({
 const renderOptions = optionsArg({ layout: fc.constantFrom(...RENDER_LAYOUTS) });
 const normalizeOptions = optionsArg({ convertTraditional: fc.boolean() });
 const readTableOptions = optionsArg({ blankAsZero: fc.boolean() });
+const decodeOptions = optionsArg({ encoding: fc.constantFrom('utf-8', 'gb18030', 'big5', 'utf-16le', 'latin1', 'nope', '') });
+/** Bytes of text (UTF-8, read as any of the encodings), any bytes, and anything. */
+const bytesArg = fc.oneof(
+  shortText.map((text) => Buffer.from(text) as unknown),
+  shortText.map((text) => new TextEncoder().encode(text) as unknown),
+  fc.uint8Array({ maxLength: 64 }),
+  anything,
+);
 
 // FC_RUNS (test/setup.ts, 200 by default) scales the runs of each property below.
 const runs = (n: number) => Math.max(1, Math.round((n * Number(process.env.FC_RUNS ?? 200)) / 200));
@@ -371,6 +385,18 @@ describe('called with anything, every public function returns or throws its own 
 
   test.prop([keyArg, cellsArg, readTableOptions], { numRuns: runs(300) })('readTable', (key, cells, options) => {
     returnsOrOwnTypeError('readTable', () => api.readTable(key as never, cells as never, options as never));
+  });
+
+  // Bytes that are not text are the one failure of decodeReport's own besides a TypeError.
+  test.prop([bytesArg, decodeOptions], { numRuns: runs(300) })('decodeReport', (bytes, options) => {
+    returnsOrOwnTypeError('decodeReport', () => {
+      try {
+        return api.decodeReport(bytes as Uint8Array, options as never);
+      } catch (error) {
+        if (error instanceof api.DecodeError) return error;
+        throw error;
+      }
+    });
   });
 
   test.prop([textArg], { numRuns: runs(200) })('readCell', (text) => {

@@ -25,7 +25,7 @@ function cell(report: Report, ref: CellRef): Cell {
 
 function set(report: Report, table: CellRef['table'], row: string, values: Record<string, number | null>): Report {
   for (const [column, value] of Object.entries(values)) {
-    const target = cell(report, { table, row, column });
+    const target = cell(report, { table, row, column } as CellRef);
     target.value = value;
     target.state = value === null ? 'blank' : 'number';
   }
@@ -33,7 +33,7 @@ function set(report: Report, table: CellRef['table'], row: string, values: Recor
 }
 
 const refs = (table: CellRef['table'], rows: readonly string[], columns: readonly string[]): CellRef[] =>
-  rows.flatMap((row) => columns.map((column) => ({ table, row, column })));
+  rows.flatMap((row) => columns.map((column) => ({ table, row, column }) as CellRef));
 const withCode = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
 
 describe('a sound report', () => {

@@ -182,7 +182,7 @@ describe('a consistent report', () => {
 /** A cell of table 三 or 四 of a model, and another whole, non-negative value for it. */
 const changedCell = model.chain((m) => {
   const cells = (['applications', 'reviewLitigation'] as const).flatMap((t) =>
-    Object.entries(m[t].rows).flatMap(([row, values]) => Object.keys(values).map((column) => ({ table: t, row, column }))),
+    Object.entries(m[t].rows).flatMap(([row, values]) => Object.keys(values).map((column) => ({ table: t, row, column }) as CellRef)),
   );
   return fc.record({
     m: fc.constant(m),
@@ -222,7 +222,7 @@ describe('swapping the values of two applicant columns in one row of table 三',
     [a.value, b.value] = [b.value, a.value];
     const hinted = errors(checkReport(report)).filter((d) => d.message.includes('an application was likely filed under the wrong column'));
     for (const column of [swap.a, swap.b]) {
-      expect(hinted.some((d) => involves(d, { table: 'applications', row: swap.row, column }))).toBe(true);
+      expect(hinted.some((d) => involves(d, { table: 'applications', row: swap.row, column } as CellRef))).toBe(true);
     }
   });
 });

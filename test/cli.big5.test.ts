@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { decodeReport } from '../src/cli/decode';
+import { decodeReport } from '../src/decode/index';
 import { builtPackage, clean, runCli, tempDir } from './helpers/cli';
 
 /** Report 001 in traditional characters (opencc cn→tw), saved as Big5 (see fixtures/cli/README.md). */
@@ -71,14 +71,14 @@ describe('decodeReport: Big5 or GB18030', () => {
     expect(Buffer.from(big5Bytes(text)).equals(readFileSync(big5Report))).toBe(true);
   });
 
-  test('a Big5 report is read as Big5, without a note', () => {
+  test('a Big5 report is read as Big5, without an alternative', () => {
     const bytes = readFileSync(big5Report);
     const decoded = decodeReport(bytes);
     expect(decoded).toEqual({ text: new TextDecoder('big5').decode(bytes), encoding: 'big5' });
     expect(decoded.text.startsWith('淶源縣2022年政府信息公開工作年度報告\n')).toBe(true);
   });
 
-  test('a GB18030 report is still read as GB18030, without a note', () => {
+  test('a GB18030 report is still read as GB18030, without an alternative', () => {
     const bytes = readFileSync(gb18030Report);
     expect(decodeReport(bytes)).toEqual({ text: readFileSync(clean, 'utf8'), encoding: 'gb18030' });
   });
@@ -88,16 +88,16 @@ describe('decodeReport: Big5 or GB18030', () => {
     expect(decodeReport(Buffer.from('臺北市政府2022年度報告'))).toEqual({ text: '臺北市政府2022年度報告', encoding: 'utf-8' });
   });
 
-  test('unsure (Big5 bytes without report words): GB18030, with a note suggesting --encoding big5', () => {
+  test('unsure (Big5 bytes without report words): GB18030, with Big5 as the alternative', () => {
     const bytes = big5Bytes('臺北市立圖書館');
     expect(decodes(bytes, 'gb18030')).toBe(true);
     const decoded = decodeReport(bytes);
     expect(decoded.encoding).toBe('gb18030');
     expect(decoded.text).toBe(new TextDecoder('gb18030').decode(bytes));
-    expect(decoded.note).toBe('read as GB18030, but it may be Big5 (traditional Chinese): if the output looks garbled, try --encoding big5');
+    expect(decoded.alternative).toBe('big5');
   });
 
-  test('short GB18030 text without report words gets no note', () => {
+  test('short GB18030 text without report words gets no alternative', () => {
     // GB18030 for 涞源县人民政府, 涞源县 and 数据统计 (valid Big5 too).
     for (const hex of ['e4b5d4b4cfd8c8cbc3f1d5feb8ae', 'e4b5d4b4cfd8', 'cafdbeddcdb3bcc6']) {
       const bytes = Buffer.from(hex, 'hex');
@@ -106,9 +106,9 @@ describe('decodeReport: Big5 or GB18030', () => {
     }
   });
 
-  test('--encoding decides, whatever the detection would say', () => {
-    expect(decodeReport(readFileSync(big5Report), 'gb18030').encoding).toBe('gb18030');
-    expect(decodeReport(readFileSync(gb18030Report), 'big5')).toEqual({
+  test('an encoding given decides, whatever the detection would say', () => {
+    expect(decodeReport(readFileSync(big5Report), { encoding: 'gb18030' }).encoding).toBe('gb18030');
+    expect(decodeReport(readFileSync(gb18030Report), { encoding: 'big5' })).toEqual({
       text: new TextDecoder('big5').decode(readFileSync(gb18030Report)),
       encoding: 'big5',
     });

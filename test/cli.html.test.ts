@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { decodeReport, declaredCharset } from '../src/cli/decode';
+import { decodeReport, declaredCharset } from '../src/decode/index';
 import { builtPackage, clean, runCli, tempDir } from './helpers/cli';
 
 // Saved web pages through the CLI: read from directories by default, and decoded in the charset
@@ -94,8 +94,8 @@ describe('decodeReport: web pages', () => {
     const ascii = page('<meta charset="gb2312">', 'report');
     expect(decodeReport(ascii).encoding).toBe('gb18030');
     expect(decodeReport(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), ascii])).encoding).toBe('utf-8');
-    expect(decodeReport(ascii, 'utf-8').encoding).toBe('utf-8');
-    expect(() => decodeReport(readFileSync(gbkPage), 'utf-8')).toThrow(/not valid utf-8 text/);
+    expect(decodeReport(ascii, { encoding: 'utf-8' }).encoding).toBe('utf-8');
+    expect(() => decodeReport(readFileSync(gbkPage), { encoding: 'utf-8' })).toThrow(/not valid utf-8 text/);
   });
 
   test('a text file is not sniffed: the bytes decide', () => {

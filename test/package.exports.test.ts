@@ -40,7 +40,9 @@ describe('the built package', () => {
     const cli = readFileSync(join(root, 'dist/cli.js'), 'utf8');
     expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(statSync(join(root, 'dist/cli.js')).mode & 0o111).not.toBe(0);
-    expect(cli).toMatch(/^import \{ parseReport \} from "\.\/index\.js";$/m);
+    // The parser, and the decoder of a file's bytes, are the library's.
+    for (const name of ['parseReport', 'decodeReport']) expect(cli).toMatch(new RegExp(`^import \\{[^}]*\\b${name}\\b[^}]*\\} from "\\./index\\.js";$`, 'm'));
+    expect(cli).not.toContain('function decodeReport');
     // Markers of the parser and its bundled dependencies, which live in index.js only.
     for (const marker of ['src/parse.ts', 'parsimmon', 'opencc']) expect(cli).not.toContain(marker);
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));

@@ -2,7 +2,7 @@ import { APPLICATIONS } from '../../grammar/index';
 import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
 import type { Messages } from '../messages/index';
-import { read, whyNoValue, type Reading, type TableViews } from './cells';
+import { cellRef, read, whyNoValue, type Reading, type TableViews } from './cells';
 import { finding } from './codes';
 import { expandIdentities, TOLERANCE, type Instance, type MissingRows } from './identities';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
@@ -148,7 +148,7 @@ function rowsMissing(missing: MissingRows, report: Report, say: Messages): Diagn
     const setAside = table?.unassigned.find((entry) => entry.key === row);
     return { label: rowName(missing.table, row), ...(setAside ? { setAsideAs: setAside.reason } : {}) };
   });
-  const cells = missing.rows.flatMap((row) => (table?.columns ?? []).map((column) => ({ table: missing.table, row, column })));
+  const cells = missing.rows.flatMap((row) => (table?.columns ?? []).map((column) => cellRef(missing.table, row, column)));
   return finding(
     'arithmetic/not-assessable',
     say.rowsMissing({ table: tableName(missing.table), identity: missing.identity.name, rows }),

@@ -25,6 +25,15 @@ export function rowsOf(report: Report, table: TableKey): Readonly<Record<string,
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
+ * A reference to a cell by keys held as strings. The checks and the renderer walk grammar/'s rows
+ * and columns and a report's own keys: they are the table's keys, only without their literal
+ * types, and this is the one place that says so.
+ */
+export function cellRef(table: TableKey, row: string, column: string): CellRef {
+  return { table, row, column } as CellRef;
+}
+
+/**
  * A table's assigned rows with their cells, in document order: what the checks read. Every row's
  * cells are in the order of the table's columns (undefined where the row has none).
  */

@@ -5,7 +5,7 @@ import type { FeesCharged, Messages } from '../messages/index';
 import { periodStatement } from '../meta';
 import { normalize } from '../normalize/index';
 import { foldDigits } from '../tables/cell';
-import { read } from './cells';
+import { cellRef, read } from './cells';
 import { finding } from './codes';
 import { columnName, formatNumber, rowName, tableName } from './names';
 import { createLocator, sentencesWith, type Locator } from './sentences';
@@ -174,7 +174,7 @@ function concluded(report: Report, context: ClaimContext): Diagnostic[] {
         const match = pattern.exec(folded);
         if (!match) continue;
         const rows = claim.id === 'all-cases-closed' ? caseRows(folded) : [...claim.rows];
-        const readings = rows.map((row) => read(report, { table: claim.table, row, column: claim.column }, context.blankAsZero));
+        const readings = rows.map((row) => read(report, cellRef(claim.table, row, claim.column), context.blankAsZero));
         const held = readings.filter((reading) => reading.value !== null && (reading.value as number) > 0);
         if (held.length === 0) continue;
         seen.add(claim.id);

@@ -3,17 +3,26 @@ import type { Position } from '../ast';
 import type { CellRef, Diagnostic, DiagnosticCode, ParseCode, Severity } from '../diagnostics';
 
 /**
+ * The code of each id under `prefix`, all of one severity. Typed by the ids, so that the object
+ * of {@link CHECK_CODES} below must hold every code the checkers emit and no other.
+ */
+function codesOf<P extends string, I extends string>(prefix: P, entries: readonly { readonly id: I }[], severity: Severity): Record<`${P}/${I}`, Severity> {
+  // Object.fromEntries types its keys as string: the template literal type is what the map makes.
+  return Object.fromEntries(entries.map(({ id }) => [`${prefix}/${id}`, severity])) as Record<`${P}/${I}`, Severity>;
+}
+
+/**
  * Codes of what the checkers find, with their severity. Stable: tools may match on them.
  * Arithmetic and narrative codes follow the ids in grammar/; see docs/diagnostics.md for each.
  */
 export const CHECK_CODES: Readonly<Record<Exclude<DiagnosticCode, ParseCode>, Severity>> = {
-  ...Object.fromEntries(IDENTITIES.map((identity) => [`arithmetic/${identity.id}`, 'error'])),
+  ...codesOf('arithmetic', IDENTITIES, 'error'),
   'arithmetic/not-whole': 'error',
   'arithmetic/negative': 'error',
   'arithmetic/not-assessable': 'warning',
-  ...Object.fromEntries(NARRATIVE_FACTS.map((fact) => [`narrative/${fact.id}`, 'warning'])),
+  ...codesOf('narrative', NARRATIVE_FACTS, 'warning'),
   'narrative/year-mismatch': 'warning',
-  ...Object.fromEntries(NARRATIVE_CLAIMS.map((claim) => [`narrative/${claim.id}`, 'warning'])),
+  ...codesOf('narrative', NARRATIVE_CLAIMS, 'warning'),
   'narrative/fees-unreported': 'warning',
   'structure/misnumbered-section': 'warning',
   'structure/empty-problems': 'warning',
@@ -24,7 +33,7 @@ export const CHECK_CODES: Readonly<Record<Exclude<DiagnosticCode, ParseCode>, Se
   'hierarchy/sum': 'error',
   'hierarchy/not-assessable': 'warning',
   'hierarchy/different-years': 'warning',
-} as Record<Exclude<DiagnosticCode, ParseCode>, Severity>;
+};
 
 /** Builds a checker diagnostic with the severity its code is registered with. */
 export function finding(code: DiagnosticCode, message: string, position: Position | undefined, cells: CellRef[]): Diagnostic {

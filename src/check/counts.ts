@@ -2,7 +2,7 @@ import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021 } from '../../grammar/in
 import type { Cell, TableKey } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
 import type { Messages } from '../messages/index';
-import type { TableViews } from './cells';
+import { cellRef, type TableViews } from './cells';
 import { finding } from './codes';
 import { columnName, formatNumber, rowName, tableName } from './names';
 
@@ -18,7 +18,7 @@ const TABLE_KEYS: readonly TableKey[] = ['activeDisclosure', 'applications', 're
 // Nearly every cell is fine: the message and the cell list are only worth building for one that is not.
 function cellFindings(table: TableKey, rowKey: string, column: string, cell: Cell, negative: boolean, fractional: boolean, say: Messages): Diagnostic[] {
   const named = { table: tableName(table), row: rowName(table, rowKey), column: columnName(table, column), value: formatNumber(cell.value as number) };
-  const cells: CellRef[] = [{ table, row: rowKey, column }];
+  const cells: CellRef[] = [cellRef(table, rowKey, column)];
   const found: Diagnostic[] = [];
   if (negative) {
     found.push(finding('arithmetic/negative', say.negative(named), cell.position, cells));

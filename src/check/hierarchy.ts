@@ -3,7 +3,7 @@ import { describe, expectOptions, expectReport } from '../arguments';
 import type { Cell, Report, TableKey } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
 import { LOCALES, messagesFor, type Locale, type Messages, type PartTrouble } from '../messages/index';
-import { isCell, rowsOf, valueOf, whyNoValue, type AnyRow } from './cells';
+import { cellRef, isCell, rowsOf, valueOf, whyNoValue, type AnyRow } from './cells';
 import { finding } from './codes';
 import { TOLERANCE } from './identities';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
@@ -45,7 +45,7 @@ function cellOf(row: AnyRow | undefined, column: string): Cell | undefined {
 }
 
 /** Why a cell has no value to sum: blank, not applicable, unreadable. */
-const whyNone = (cell: Cell) => whyNoValue({ ref: { table: 'applications', row: '', column: '' }, cell, value: null, assumedZero: false });
+const whyNone = (cell: Cell) => whyNoValue({ ref: cellRef('applications', '', ''), cell, value: null, assumedZero: false });
 
 function sumOf(values: readonly PartValue[]): PartValue {
   let sum = 0;
@@ -106,7 +106,7 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey, 
     for (const column of node.columns) {
       const cell = cellOf(row, column);
       if (!cell) continue;
-      const ref: CellRef = { table, row: rowKey, column };
+      const ref = cellRef(table, rowKey, column);
       const where = `${tableName(table)} ${rowName(table, rowKey)} ${columnName(table, column, format)}`;
       if (whole.length > 0) {
         unassessed.push({ ref, why: '' });

@@ -2,7 +2,7 @@ import { APPLICATIONS, IDENTITIES } from '../../grammar/index';
 import type { Position, Report, TableKey } from '../ast';
 import type { CellRef } from '../diagnostics';
 import type { RowCells } from '../tables/rows';
-import { valueOf, type TableViews } from './cells';
+import { cellRef, valueOf, type TableViews } from './cells';
 
 /** An identity as grammar/ declares it. */
 export type Identity = (typeof IDENTITIES)[number];
@@ -142,7 +142,7 @@ export function expandIdentities(report: Report, blankAsZero: boolean, views: Ta
     if (!table) continue;
     const view = views[identity.table];
     const present = (row: string) => view.byKey.has(row);
-    const ref = (row: string, column: string): CellRef => ({ table: identity.table, row, column });
+    const ref = (row: string, column: string) => cellRef(identity.table, row, column);
 
     if (identity.each === 'column') {
       for (const { sum, equals } of columnSides(identity, present)) {

@@ -3,7 +3,7 @@ import type { Report, Section } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import type { Messages } from '../messages/index';
 import { foldDigits } from '../tables/cell';
-import { read } from './cells';
+import { cellRef, read } from './cells';
 import { finding } from './codes';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
 import { requiredPhrases } from './phrases';
@@ -135,7 +135,7 @@ function statements(text: string, folded: string): Statement[] {
 
 function compare(report: Report, statement: Statement, section: Section, sentence: string, context: NarrativeContext): Diagnostic | undefined {
   const { fact, rows } = statement.fact;
-  const readings = rows.map((row) => read(report, { table: fact.table, row, column: fact.column }, context.blankAsZero));
+  const readings = rows.map((row) => read(report, cellRef(fact.table, row, fact.column), context.blankAsZero));
   if (readings.some((reading) => reading.value === null)) return undefined;
   const value = readings.reduce((sum, reading) => sum + (reading.value as number), 0);
   if (value === statement.stated) return undefined;

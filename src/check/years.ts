@@ -3,7 +3,7 @@ import { ACTIVE_DISCLOSURE_2021 } from '../../grammar/index';
 import type { Report } from '../ast';
 import type { CellRef, Diagnostic } from '../diagnostics';
 import type { Messages } from '../messages/index';
-import { read, rowsOf } from './cells';
+import { cellRef, read, rowsOf } from './cells';
 import { finding } from './codes';
 import { TOLERANCE } from './identities';
 import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
@@ -55,7 +55,7 @@ function inForce(previous: Report, current: Report, say: Messages): Diagnostic[]
   }
   const diagnostics: Diagnostic[] = [];
   for (const row of IN_FORCE_ROWS) {
-    const ref = (column: string): CellRef => ({ table: 'activeDisclosure', row, column });
+    const ref = (column: string) => cellRef('activeDisclosure', row, column);
     const lastYear = value(previous, ref('inForce'));
     const issued = value(current, ref('issued'));
     const repealed = value(current, ref('repealed'));

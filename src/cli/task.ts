@@ -1,8 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseReport, type Locale, type ParseOptions, type ParseResult } from '../index';
+import { DecodeError, decodeReport, parseReport, type DecodedReport, type Locale, type ParseOptions, type ParseResult } from '../index';
 import { MEGABYTE, PDF_EXTENSION } from './args';
-import { decodeReport, type Decoded } from './decode';
 import { formatFor, type OutputOptions } from './formats/index';
 import type { Rendered } from './formats/format';
 import { CliError, describeFsError } from './problem';
@@ -95,24 +94,32 @@ export function taskRunner(settings: TaskSettings): (task: Task) => Outcome | Pr
   };
   return (task) => {
     const { path } = task;
-    let decoded: Decoded;
+    let decoded: DecodedReport;
     try {
       const bytes = task.bytes ?? readRegularFile(path, settings.maxBytes);
       // Standard input comes read to just past the limit; a file may have grown as it was read.
       checkSize(bytes.length, settings.maxBytes);
       // --encoding is about text: a PDF says itself how its text is encoded.
       if (isPdf(path, bytes)) return readPdf(task, bytes);
-      decoded = decodeReport(bytes, settings.encoding);
+      decoded = decodeReport(bytes, settings.encoding === undefined ? undefined : { encoding: settings.encoding });
     } catch (error) {
-      const reason = error instanceof CliError ? error.message : describeFsError(error);
+      const reason = error instanceof DecodeError ? decodeProblem(error) : error instanceof CliError ? error.message : describeFsError(error);
       return { problem: `cannot read ${path}: ${reason}` };
     }
     try {
-      return done(task, decoded.text, parseReport(decoded.text, options), decoded.note);
+      return done(task, decoded.text, parseReport(decoded.text, options), decoded.alternative === undefined ? undefined : BIG5_NOTE);
     } catch (error) {
       return internalError(path, error);
     }
   };
+}
+
+/** What the CLI says of a file it read as GB18030 that may be Big5 (its decoding's `alternative`). */
+const BIG5_NOTE = 'read as GB18030, but it may be Big5 (traditional Chinese): if the output looks garbled, try --encoding big5';
+
+/** A decoding failure as the CLI words it: with the option that helps where one does. */
+function decodeProblem(error: DecodeError): string {
+  return error.reason === 'undetected' ? 'not text (neither UTF-8, GB18030 nor Big5; try --encoding)' : error.message;
 }
 
 /**

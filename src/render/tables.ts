@@ -1,6 +1,6 @@
 import { ACTIVE_DISCLOSURE_2019, ACTIVE_DISCLOSURE_2021, APPLICATIONS, IDENTITIES, REVIEW_LITIGATION } from '../../grammar/index';
 import type { ActiveDisclosureTable, ApplicationsTable, Cell, ReviewLitigationTable } from '../ast';
-import type { AnyRow } from '../check/cells';
+import { cellRef, type AnyRow } from '../check/cells';
 import type { CellRef } from '../diagnostics';
 
 /** A table as text cells, before a layout writes it: blocks of header rows and body rows. */
@@ -182,7 +182,7 @@ export function activeDisclosureSpans(table: ActiveDisclosureTable): SpanTable {
         row(cells, false, (i) => {
           const key = block.keys?.rows[r];
           const column = block.keys?.columns[i - 1];
-          return i > 0 && key !== undefined && column !== undefined ? { table: 'activeDisclosure', row: key, column } : undefined;
+          return i > 0 && key !== undefined && column !== undefined ? cellRef('activeDisclosure', key, column) : undefined;
         }),
       ),
     ]),
@@ -238,7 +238,7 @@ export function applicationsSpans(table: ApplicationsTable): SpanTable {
 
   const lines = applicationsLines(table);
   const values = (line: ApplicationsLine) =>
-    line.values.map((text, i) => span(text, false, 1, 1, { table: 'applications', row: line.key, column: table.columns[i] as string }));
+    line.values.map((text, i) => span(text, false, 1, 1, cellRef('applications', line.key, table.columns[i] as string)));
   /** How many lines from `from` on satisfy `test`, one after the other. */
   const runLength = (from: number, test: (line: ApplicationsLine) => boolean) => {
     let end = from;
@@ -304,7 +304,7 @@ export function reviewLitigationSpans(table: ReviewLitigationTable): SpanTable {
   head.push(kinds.flatMap(() => REVIEW_LITIGATION.columns.map((column) => span(column.label, true))));
   const values = present.flatMap((spec) =>
     valuesOf(rows[spec.key] as AnyRow, columns).map((text, i) =>
-      span(text, false, 1, 1, { table: 'reviewLitigation', row: spec.key, column: columns[i] as string }),
+      span(text, false, 1, 1, cellRef('reviewLitigation', spec.key, columns[i] as string)),
     ),
   );
   return { head, bodies: values.length > 0 ? [[values]] : [] };

@@ -1,5 +1,5 @@
 import type { Cell, Position, Report, TableKey } from '../ast';
-import { isCell } from '../check/cells';
+import { cellRef, isCell } from '../check/cells';
 import type { CellRef, Diagnostic, Severity } from '../diagnostics';
 import type { Locale } from '../messages/index';
 import { excerptHtml, excerptRange, sourceLines, type ExcerptRange, type SourceLines } from './excerpt';
@@ -54,7 +54,7 @@ function allCells(report: Report): { ref: CellRef; cell: Cell }[] {
     for (const [row, cells] of Object.entries(value.rows as Record<string, Record<string, unknown> | undefined>)) {
       if (!cells) continue;
       for (const [column, cell] of Object.entries(cells)) {
-        if (isCell(cell)) out.push({ ref: { table: table as TableKey, row, column }, cell });
+        if (isCell(cell)) out.push({ ref: cellRef(table as TableKey, row, column), cell });
       }
     }
   }

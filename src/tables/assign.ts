@@ -6,8 +6,8 @@ import {
   REVIEW_LITIGATION,
   UNITS,
 } from '../../grammar/index';
-import type { Cell, Position, TableKey, TableLayout, TableOfKey, UnassignedRow } from '../ast';
-import { parseDiagnostic, type ParseCode } from '../diagnostics';
+import type { Cell, Position, TableKey, TableLayout, TableOfKey, UnassignedReason, UnassignedRow } from '../ast';
+import { parseDiagnostic } from '../diagnostics';
 import { labelKey } from '../labels';
 import type { Named } from '../messages/index';
 import { rowIdentities } from '../solve/identities';
@@ -198,7 +198,7 @@ function plainCell(context: TableContext, cell: ItemCell): Cell {
   return cellNode(context, token.kind === 'empty' ? { kind: 'blank', token } : { kind: 'token', token, value: token.kind === 'number' ? (token.value as number) : null }, undefined, 'read');
 }
 
-function setAside(context: TableContext, unassigned: UnassignedRow[], items: readonly Item[], code: ParseCode, message: string, key?: string): void {
+function setAside(context: TableContext, unassigned: UnassignedRow[], items: readonly Item[], code: UnassignedReason, message: string, key?: string): void {
   const position = itemPosition(context, items);
   context.diagnostics.push(parseDiagnostic(code, message, position));
   const row: UnassignedRow = {
@@ -208,7 +208,8 @@ function setAside(context: TableContext, unassigned: UnassignedRow[], items: rea
     values: items.flatMap((item) => item.cells.filter((cell) => !cell.synthetic && !cell.optional).map((cell) => plainCell(context, cell))),
     position,
   };
-  if (key) row.key = key;
+  // Slots are made from grammar/'s rows: their keys are the table's, held as strings.
+  if (key) row.key = key as UnassignedRow['key'];
   unassigned.push(row);
 }
 

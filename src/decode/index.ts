@@ -1,4 +1,4 @@
-import { CliError } from './problem';
+import { describe } from '../arguments';
 
 const BOMS: ReadonlyArray<{ bytes: readonly number[]; encoding: string }> = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
@@ -6,31 +6,71 @@ const BOMS: ReadonlyArray<{ bytes: readonly number[]; encoding: string }> = [
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
 ];
 
+/** Options of {@link decodeReport}. */
+export interface DecodeOptions {
+  /**
+   * Decode as this encoding (any label `TextDecoder` knows: `'gbk'`, `'big5'`, `'utf-16le'`…)
+   * instead of detecting one. Absent: detect.
+   */
+  encoding?: string;
+}
+
 /** A decoded report, and how it was decoded. */
-export interface Decoded {
+export interface DecodedReport {
+  /** The text, without its byte-order mark. */
   text: string;
-  /** The WHATWG name of the encoding it was read as. */
+  /** The WHATWG name of the encoding it was read as (`'utf-8'`, `'gb18030'`, `'big5'`…). */
   encoding: string;
-  /** Set when the guess may be wrong: what to tell the user, as a clause after the path. */
-  note?: string;
+  /**
+   * Set when the detected encoding may be wrong: the encoding the bytes may be in instead. Only
+   * `'big5'`, for bytes read as GB18030 whose reading holds no word of a report and many unlikely
+   * characters; decode them again with `{ encoding: 'big5' }` if the text looks garbled.
+   */
+  alternative?: 'big5';
+}
+
+/** Why bytes could not be decoded: see {@link DecodeError.reason}. */
+export type DecodeFailure = 'binary' | 'invalid' | 'undetected';
+
+/**
+ * Bytes that are not text in the encoding given, or in any {@link decodeReport} detects. Its
+ * message says which, in a few words (`not valid utf-8 text`, `not text (it contains NUL bytes)`).
+ */
+export class DecodeError extends Error {
+  override name = 'DecodeError';
+
+  /**
+   * `binary`: NUL bytes, no encoding given; `invalid`: not valid in the encoding given or its
+   * byte-order mark names; `undetected`: neither UTF-8, GB18030 nor Big5.
+   */
+  readonly reason: DecodeFailure;
+
+  constructor(reason: DecodeFailure, message: string) {
+    super(message);
+    this.reason = reason;
+  }
 }
 
 /**
- * Decodes a report file. With `encoding` given, decodes as that. Otherwise, in this order: a
- * byte-order mark decides (UTF-8, UTF-16 LE/BE); NUL bytes mean the file is not text; a web page
- * is read in the charset it declares ({@link declaredCharset}), when its bytes are valid in it;
- * valid UTF-8 is UTF-8; what decodes as GB18030 (a superset of GBK and GB2312, the encodings of
- * most reports saved on Chinese Windows) is GB18030, unless it is Big5 by {@link chooseChinese}.
- * Returns the text without its BOM.
+ * Decodes the bytes of a report file into its text. With `options.encoding`, decodes as that.
+ * Otherwise, in this order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); NUL bytes mean the
+ * file is not text; a web page is read in the charset it declares ({@link declaredCharset}), when
+ * its bytes are valid in it; valid UTF-8 is UTF-8; what decodes as GB18030 (a superset of GBK and
+ * GB2312, the encodings of most reports saved on Chinese Windows) is GB18030, unless it is Big5 by
+ * {@link chooseChinese}. UTF-16 without a byte-order mark is not guessed: name it.
  *
- * Throws {@link CliError} when the bytes are not text in any of these.
+ * @throws {TypeError} When `bytes` is not a Uint8Array (a Node Buffer is one), or
+ *   `options.encoding` is not a label `TextDecoder` knows.
+ * @throws {DecodeError} When the bytes are not text in any of these.
  */
-export function decodeReport(bytes: Uint8Array, encoding?: string): Decoded {
+export function decodeReport(bytes: Uint8Array, options?: DecodeOptions): DecodedReport {
+  expectBytes(bytes);
+  const encoding = expectEncoding(options);
   if (encoding !== undefined) return decodeAs(bytes, encoding, `not valid ${encoding} text`);
   const bom = BOMS.find((candidate) => candidate.bytes.every((byte, i) => bytes[i] === byte));
   if (bom) return decodeAs(bytes, bom.encoding, `not valid ${bom.encoding} text despite its byte-order mark`);
-  // UTF-16 without a BOM is not guessed: telling it from binary is unreliable, and --encoding exists.
-  if (bytes.includes(0)) throw new CliError('not text (it contains NUL bytes)');
+  // UTF-16 without a BOM is not guessed: telling it from binary is unreliable, and the option exists.
+  if (bytes.includes(0)) throw new DecodeError('binary', 'not text (it contains NUL bytes)');
   const utf8 = attempt(bytes, 'utf-8');
   const declared = declaredCharset(bytes);
   // A page saved by a tool that re-encoded it as UTF-8 keeps its old declaration (charset=gb2312):
@@ -46,7 +86,38 @@ export function decodeReport(bytes: Uint8Array, encoding?: string): Decoded {
   const big5 = attempt(bytes, 'big5');
   if (gb18030 !== undefined) return big5 === undefined ? { text: gb18030, encoding: 'gb18030' } : chooseChinese(bytes, gb18030, big5);
   if (big5 !== undefined) return { text: big5, encoding: 'big5' };
-  throw new CliError('not text (neither UTF-8, GB18030 nor Big5; try --encoding)');
+  throw new DecodeError('undetected', 'not text (neither UTF-8, GB18030 nor Big5)');
+}
+
+function expectBytes(bytes: unknown): asserts bytes is Uint8Array {
+  if (bytes instanceof Uint8Array) return;
+  // describe() would tell a caller with binary data to decode it first: this is where they do.
+  const got =
+    bytes instanceof ArrayBuffer
+      ? 'an ArrayBuffer (wrap it: new Uint8Array(buffer))'
+      : ArrayBuffer.isView(bytes)
+        ? 'a view of binary data other than a Uint8Array'
+        : describe(bytes);
+  throw new TypeError(`decodeReport: bytes must be a Uint8Array (a Buffer is one), got ${got}`);
+}
+
+/** The encoding `options` names, checked: undefined when it names none. */
+function expectEncoding(options: unknown): string | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`decodeReport: options must be an object of options ({ encoding?: string }) or undefined, got ${describe(options)}`);
+  }
+  const encoding: unknown = (options as Record<string, unknown>).encoding;
+  if (encoding === undefined) return undefined;
+  const allowed = "an encoding label TextDecoder knows ('utf-8', 'gb18030', 'big5', 'utf-16le'…)";
+  if (typeof encoding !== 'string') throw new TypeError(`decodeReport: options.encoding must be ${allowed}, got ${describe(encoding)}`);
+  try {
+    new TextDecoder(encoding);
+  } catch {
+    const shown = encoding.length > 40 ? `${encoding.slice(0, 40)}…` : encoding;
+    throw new TypeError(`decodeReport: options.encoding must be ${allowed}, got ${JSON.stringify(shown)}`);
+  }
+  return encoding;
 }
 
 /**
@@ -63,21 +134,20 @@ const MIN_WORDS = 2;
  * third (its traditional characters are GBK extensions); Big5 text read as GB18030 three quarters.
  */
 const UNLIKELY_SHARE = 0.5;
-const BIG5_NOTE = 'read as GB18030, but it may be Big5 (traditional Chinese): if the output looks garbled, try --encoding big5';
 
 /**
  * GB18030 or Big5, for bytes valid in both (Big5's byte ranges lie within GBK's, so Big5 text
  * nearly always decodes as GB18030 too, as garbage; GB2312 text often decodes as Big5). Big5 when
  * its reading holds at least {@link MIN_WORDS} report words and more than twice as many as the
- * GB18030 reading. Otherwise GB18030, the far more common encoding of reports, with a note when
- * that reading looks wrong too: no report word, and unlikely characters above
+ * GB18030 reading. Otherwise GB18030, the far more common encoding of reports, with Big5 as its
+ * `alternative` when that reading looks wrong too: no report word, and unlikely characters above
  * {@link UNLIKELY_SHARE}.
  */
-function chooseChinese(bytes: Uint8Array, gb18030: string, big5: string): Decoded {
+function chooseChinese(bytes: Uint8Array, gb18030: string, big5: string): DecodedReport {
   const inGb18030 = countWords(gb18030);
   const inBig5 = countWords(big5);
   if (inBig5 >= MIN_WORDS && inBig5 > 2 * inGb18030) return { text: big5, encoding: 'big5' };
-  if (inGb18030 === 0 && unlikelyShare(bytes) > UNLIKELY_SHARE) return { text: gb18030, encoding: 'gb18030', note: BIG5_NOTE };
+  if (inGb18030 === 0 && unlikelyShare(bytes) > UNLIKELY_SHARE) return { text: gb18030, encoding: 'gb18030', alternative: 'big5' };
   return { text: gb18030, encoding: 'gb18030' };
 }
 
@@ -185,12 +255,12 @@ function attempt(bytes: Uint8Array, encoding: string): string | undefined {
   }
 }
 
-function decodeAs(bytes: Uint8Array, encoding: string, problem: string): Decoded {
+function decodeAs(bytes: Uint8Array, encoding: string, problem: string): DecodedReport {
   try {
     // ignoreBOM false (the default) drops a BOM that matches the encoding.
     const decoder = new TextDecoder(encoding, { fatal: true });
     return { text: decoder.decode(bytes), encoding: decoder.encoding };
   } catch {
-    throw new CliError(problem);
+    throw new DecodeError('invalid', problem);
   }
 }
