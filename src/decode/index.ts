@@ -1,4 +1,4 @@
-import { describe } from '../arguments';
+import { describe, expectOptions } from '../arguments';
 
 const BOMS: ReadonlyArray<{ bytes: readonly number[]; encoding: string }> = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
@@ -102,20 +102,15 @@ function expectBytes(bytes: unknown): asserts bytes is Uint8Array {
 }
 
 /** The encoding `options` names, checked: undefined when it names none. */
-function expectEncoding(options: unknown): string | undefined {
-  if (options === undefined) return undefined;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`decodeReport: options must be an object of options ({ encoding?: string }) or undefined, got ${describe(options)}`);
-  }
-  const encoding: unknown = (options as Record<string, unknown>).encoding;
+function expectEncoding(options: DecodeOptions | undefined): string | undefined {
+  expectOptions('decodeReport', 'options', options, { encoding: 'string' });
+  const encoding = options?.encoding;
   if (encoding === undefined) return undefined;
-  const allowed = "an encoding label TextDecoder knows ('utf-8', 'gb18030', 'big5', 'utf-16le'…)";
-  if (typeof encoding !== 'string') throw new TypeError(`decodeReport: options.encoding must be ${allowed}, got ${describe(encoding)}`);
   try {
     new TextDecoder(encoding);
   } catch {
     const shown = encoding.length > 40 ? `${encoding.slice(0, 40)}…` : encoding;
-    throw new TypeError(`decodeReport: options.encoding must be ${allowed}, got ${JSON.stringify(shown)}`);
+    throw new TypeError(`decodeReport: options.encoding must be an encoding label TextDecoder knows ('utf-8', 'gb18030', 'big5', 'utf-16le'…), got ${JSON.stringify(shown)}`);
   }
   return encoding;
 }
