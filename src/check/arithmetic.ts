@@ -110,7 +110,7 @@ function unassessable(instance: Instance, unread: readonly Reading[], report: Re
   const message = say.identityUnchecked({
     place: place(instance, say),
     identity: instance.identity.name,
-    unread: unread.map((reading) => ({ term: termName(instance, reading.ref), why: whyNoValue(reading) })),
+    unread: unread.map((reading) => ({ term: termName(instance, reading.ref), why: whyNoValue(reading.cell) })),
     ...(zeros && !holds(zeros)
       ? { withZeros: { left: side(instance, zeros.sum, say), right: side(instance, zeros.equals, say), difference: formatDifference(zeros.difference) } }
       : {}),

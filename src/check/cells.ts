@@ -126,10 +126,10 @@ export function valueOf(cell: Cell | undefined, blankAsZero: boolean): number | 
 const QUOTED = 24;
 const shortened = (raw: string) => (raw.length > QUOTED ? `${raw.slice(0, QUOTED - 4)}…` : raw);
 
-/** Why a reading has no value, for a message to say (messages/: `noValue`). */
-export function whyNoValue(reading: Reading): NoValue {
-  if (!reading.cell) return { kind: 'missing' };
-  if (reading.cell.state === 'notApplicable') return { kind: 'notApplicable', raw: reading.cell.raw };
-  if (reading.cell.state === 'unreadable') return { kind: 'unreadable', raw: shortened(reading.cell.raw) };
+/** Why a cell (undefined: one the table lacks) has no value, for a message to say (messages/: `noValue`). */
+export function whyNoValue(cell: Cell | undefined): NoValue {
+  if (!cell) return { kind: 'missing' };
+  if (cell.state === 'notApplicable') return { kind: 'notApplicable', raw: cell.raw };
+  if (cell.state === 'unreadable') return { kind: 'unreadable', raw: shortened(cell.raw) };
   return { kind: 'blank' };
 }

@@ -44,8 +44,6 @@ function cellOf(row: AnyRow | undefined, column: string): Cell | undefined {
   return isCell(cell) ? cell : undefined;
 }
 
-/** Why a cell has no value to sum: blank, not applicable, unreadable. */
-const whyNone = (cell: Cell) => whyNoValue({ ref: cellRef('applications', '', ''), cell, value: null, assumedZero: false });
 
 function sumOf(values: readonly PartValue[]): PartValue {
   let sum = 0;
@@ -68,7 +66,7 @@ function partValue(part: Report, table: TableKey, row: string, column: string): 
   const cell = cellOf(own, column);
   if (cell) {
     const value = valueOf(cell, false);
-    return value === null ? { trouble: { kind: 'noValue', row: rowName(table, row), column: columnName(table, column), why: whyNone(cell) } } : { value };
+    return value === null ? { trouble: { kind: 'noValue', row: rowName(table, row), column: columnName(table, column), why: whyNoValue(cell) } } : { value };
   }
   const lacking = (): PartValue => ({
     trouble: own ? { kind: 'noColumn', row: rowName(table, row), column: columnName(table, column) } : { kind: 'noRow', row: rowName(table, row) },
@@ -114,7 +112,7 @@ function checkTable(summary: Report, parts: readonly Report[], table: TableKey, 
       }
       const own = valueOf(cell, false);
       if (own === null) {
-        unassessed.push({ ref, why: say.summaryCellNoValue({ where, why: whyNone(cell) }) });
+        unassessed.push({ ref, why: say.summaryCellNoValue({ where, why: whyNoValue(cell) }) });
         continue;
       }
       const values = parts.map((part) => partValue(part, table, rowKey, column));
