@@ -5,6 +5,7 @@ import { en } from '../src/messages/en';
 import type { Messages } from '../src/messages/types';
 import { zhCN } from '../src/messages/zh-CN';
 import { parsePdf } from '../src/pdf/index';
+import { pdfMessages, type PdfMessages } from '../src/pdf/messages';
 import { CHECK_CODES, checkHierarchy, compareReports, PARSE_CODES, parseReport, readTable, type Diagnostic } from '../src/index';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -71,13 +72,6 @@ const CALLS: Calls = {
   pre2019Format: (say) => [say.pre2019Format()],
   missingSection: (say) => [say.missingSection({ numeral: '五', heading: '存在的主要问题及改进情况' })],
   missingTable: (say) => [say.missingTable({ table })],
-  pdfNoText: (say) => [1, 4].map((pages) => say.pdfNoText({ pages })),
-  pdfUnreadable: (say) => [
-    say.pdfUnreadable({ kind: 'empty' }),
-    say.pdfUnreadable({ kind: 'locked' }),
-    say.pdfUnreadable({ kind: 'notPdf', reason: 'Invalid PDF structure.' }),
-    say.pdfUnreadable({ kind: 'damaged', reason: 'Invalid PDF structure.' }),
-  ],
   identityPlace: (say) => [say.identityPlace({ table: '表三', column: '自然人' }), say.identityPlace({ table: '表三', row: '（七）总计' })],
   side: (say) => {
     const terms = [{ name: '（一）予以公开', value: '3' }, { name: '（二）部分公开', value: '1' }];
@@ -146,14 +140,30 @@ const CALLS: Calls = {
   differentYears: (say) => [say.differentYears({ year: 2022, others: [{ part: '渠县', year: 2021 }] })],
 };
 
+type PdfCalls = { [K in keyof PdfMessages]: (say: PdfMessages) => string[] };
+const PDF_CALLS: PdfCalls = {
+  pdfNoText: (say) => [1, 4].map((pages) => say.pdfNoText({ pages })),
+  pdfUnreadable: (say) => [
+    say.pdfUnreadable({ kind: 'empty' }),
+    say.pdfUnreadable({ kind: 'locked' }),
+    say.pdfUnreadable({ kind: 'notPdf', reason: 'Invalid PDF structure.' }),
+    say.pdfUnreadable({ kind: 'damaged', reason: 'Invalid PDF structure.' }),
+  ],
+};
+
 describe('the messages in Chinese', () => {
   test.each(Object.entries(CALLS))('%s has no English word outside code names', (_, call) => {
     for (const message of call(zhCN)) expect(englishWords(message), message).toEqual([]);
   });
 
+  test.each(Object.entries(PDF_CALLS))('%s (xxgk-report/pdf) has no English word outside code names', (_, call) => {
+    for (const message of call(pdfMessages('zh-CN'))) expect(englishWords(message), message).toEqual([]);
+  });
+
   test('the check finds English where there is some', () => {
     // The English catalog, run through the same check: a check that passes anything is no check.
-    const flagged = Object.values(CALLS).flatMap((call) => call(en)).filter((message) => englishWords(message).length > 0);
+    const english = [...Object.values(CALLS).flatMap((call) => call(en)), ...Object.values(PDF_CALLS).flatMap((call) => call(pdfMessages('en')))];
+    const flagged = english.filter((message) => englishWords(message).length > 0);
     expect(flagged.length).toBeGreaterThan(Object.keys(CALLS).length);
   });
 });

@@ -83,20 +83,7 @@ export const en: Messages = {
   pre2019Format: () => 'This report follows the format used before 2019; its tables are not in the national format and are not read',
   missingSection: ({ numeral, heading }) => `Part ${numeral}、${heading} was not found`,
   missingTable: ({ table }) => `${table} was not found`,
-  pdfNoText: ({ pages }) =>
-    `The PDF has no text layer (${pages === 1 ? 'its one page draws no text' : `none of its ${pages} pages draws any text`}, page numbers aside: ` +
-    'a scan, or text turned into outlines): OCR it first, then read the text with parseReport',
-  pdfUnreadable: (trouble) => {
-    const why =
-      trouble.kind === 'empty'
-        ? 'there are none (0 bytes)'
-        : trouble.kind === 'locked'
-          ? 'the PDF is locked with a password'
-          : trouble.kind === 'notPdf'
-            ? `they do not start with %PDF- (another kind of file; pdf.js: ${trouble.reason})`
-            : `the PDF is damaged (pdf.js: ${trouble.reason})`;
-    return `The bytes are not a readable PDF: ${why}`;
-  },
+
 
   identityPlace: ({ table, column, row }) => (column !== undefined ? `${table}, column ${column}` : `${table}, row ${row}`),
   side: ({ terms, sum, listed }) => {

@@ -45,9 +45,6 @@ export type Misdecoding =
 /** What a text with nothing of a report looks like instead (structure/input.ts). */
 export type NotAReport = 'empty' | 'pdf' | 'zip' | 'doc' | 'markup' | 'binary' | 'nothing' | 'misdecoded';
 
-/** Why pdf.js could not open bytes as a PDF. */
-export type PdfTrouble = { kind: 'empty' } | { kind: 'locked' } | { kind: 'notPdf'; reason: string } | { kind: 'damaged'; reason: string };
-
 /** Why a part's cell cannot be summed into the summary's (checkHierarchy). */
 export type PartTrouble =
   | { kind: 'noTable'; table: string }
@@ -102,7 +99,7 @@ export interface Messages {
   recovered(p: { where: string; raw: string; value: number | null }): string;
   unreadable(p: { where: string; raw: string }): string;
 
-  // The text as a whole (src/parse.ts, src/pdf/).
+  // The text as a whole (src/parse.ts).
   severalReports(p: { more: number; line: string }): string;
   wrongEncoding(p: Misdecoding): string;
   traditionalConverted(p: { count: number }): string;
@@ -111,8 +108,6 @@ export interface Messages {
   pre2019Format(): string;
   missingSection(p: { numeral: string; heading: string }): string;
   missingTable(p: { table: string }): string;
-  pdfNoText(p: { pages: number }): string;
-  pdfUnreadable(p: PdfTrouble): string;
 
   // Arithmetic (src/check/arithmetic.ts, counts.ts).
   /** Where an identity is evaluated: a column of a column identity, a row of a row identity. */

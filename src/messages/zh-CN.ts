@@ -78,19 +78,7 @@ export const zhCN: Messages = {
   pre2019Format: () => '本报告采用 2019 年以前的格式，其表格不是全国统一的格式，未予读取',
   missingSection: ({ numeral, heading }) => `未找到第${numeral}部分“${numeral}、${heading}”`,
   missingTable: ({ table }) => `未找到${table}`,
-  pdfNoText: ({ pages }) =>
-    `该 PDF 没有文字层（${pages === 1 ? '唯一的一页' : `全部${pages}页`}除页码外没有任何文字：可能是扫描件，或文字已转为轮廓）：请先进行 OCR 文字识别，再用 parseReport 读取文本`,
-  pdfUnreadable: (trouble) => {
-    const why =
-      trouble.kind === 'empty'
-        ? '没有任何字节（0 字节）'
-        : trouble.kind === 'locked'
-          ? '该 PDF 设有密码'
-          : trouble.kind === 'notPdf'
-            ? `不以 %PDF- 开头，是其他类型的文件（pdf.js：\`${trouble.reason}\`）`
-            : `该 PDF 已损坏（pdf.js：\`${trouble.reason}\`）`;
-    return `这些字节不是可读取的 PDF：${why}`;
-  },
+
 
   identityPlace: ({ table, column, row }) => (column !== undefined ? `${table}“${column}”列` : `${table}“${row}”行`),
   side: ({ terms, sum, listed }) => {

@@ -9,14 +9,14 @@
 import { expectOptions } from '../arguments';
 import type { Cell, Report } from '../ast';
 import { parseDiagnostic, type Diagnostic } from '../diagnostics';
-import { LOCALES, messagesFor, type PdfTrouble } from '../messages/index';
-import { parseReport, type ParseOptions } from '../index';
+import { LOCALES, parseReport, type ParseOptions } from '../index';
 import type { Box } from '../ast';
 import { boxFinder, cellsOf, type PageSize } from './boxes';
 import { findFurniture } from './furniture';
 import { groupLines, type PdfLine } from './lines';
 import { layOut, type Layout } from './layout';
 import { readPages, UnreadablePdf, type PageText } from './load';
+import { pdfMessages, type PdfTrouble } from './messages';
 import { piecesOf } from './pieces';
 import { takeVerticalLabels, withLabelLines } from './vertical';
 
@@ -133,7 +133,7 @@ export async function parsePdf(bytes: Uint8Array, options?: PdfParseOptions): Pr
     throw new TypeError(`parsePdf: bytes must be a Uint8Array (the PDF file's bytes), got ${describeBytes(bytes)}`);
   }
   expectOptions('parsePdf', 'options', options, { blankAsZero: 'boolean', convertTraditional: 'boolean', check: 'boolean', locale: LOCALES });
-  const say = messagesFor(options?.locale);
+  const say = pdfMessages(options?.locale);
   let pages: PageText[];
   try {
     pages = await readPages(bytes);
