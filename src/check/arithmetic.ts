@@ -5,7 +5,7 @@ import type { Messages } from '../messages/index';
 import { cellRef, read, whyNoValue, type Reading, type TableViews } from './cells';
 import { finding } from './codes';
 import { expandIdentities, TOLERANCE, type Instance, type MissingRows } from './identities';
-import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
+import { columnName, formatDifference, formatNumber, rowName, tableName } from '../messages/names';
 
 const APPLICANT_COLUMNS: ReadonlySet<string> = new Set(APPLICATIONS.applicantColumns);
 // Longer sums (the 22 outcome rows) are named by their first and last term.

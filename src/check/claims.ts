@@ -7,7 +7,7 @@ import { normalize } from '../normalize/index';
 import { foldDigits } from '../tables/cell';
 import { cellRef, read } from './cells';
 import { finding } from './codes';
-import { columnName, formatNumber, rowName, tableName } from './names';
+import { columnName, formatNumber, rowName, tableName } from '../messages/names';
 import { createLocator, sentencesWith, type Locator } from './sentences';
 
 /** What the claim checks need besides the report. */

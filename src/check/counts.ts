@@ -4,7 +4,7 @@ import type { CellRef, Diagnostic } from '../diagnostics';
 import type { Messages } from '../messages/index';
 import { cellRef, type TableViews } from './cells';
 import { finding } from './codes';
-import { columnName, formatNumber, rowName, tableName } from './names';
+import { columnName, formatNumber, rowName, tableName } from '../messages/names';
 
 // Columns grammar/ gives a unit (万元) hold amounts, which may have decimals; every other cell is a count.
 const AMOUNT_COLUMNS: ReadonlySet<string> = new Set(

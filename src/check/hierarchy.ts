@@ -6,7 +6,7 @@ import { LOCALES, messagesFor, type Locale, type Messages, type PartTrouble } fr
 import { cellRef, isCell, rowsOf, valueOf, whyNoValue, type AnyRow } from './cells';
 import { finding } from './codes';
 import { TOLERANCE } from './identities';
-import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
+import { columnName, formatDifference, formatNumber, rowName, tableName } from '../messages/names';
 
 // Group rows of table 三, each with its items: a part that gives the items only still has the group's sum.
 const GROUP_ITEMS: ReadonlyMap<string, readonly string[]> = new Map(

@@ -5,7 +5,7 @@ import type { Messages } from '../messages/index';
 import { foldDigits } from '../tables/cell';
 import { cellRef, read } from './cells';
 import { finding } from './codes';
-import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
+import { columnName, formatDifference, formatNumber, rowName, tableName } from '../messages/names';
 import { requiredPhrases } from './phrases';
 import { sentencesWith, type Locator } from './sentences';
 

@@ -6,7 +6,7 @@ import type { Messages } from '../messages/index';
 import { cellRef, read, rowsOf } from './cells';
 import { finding } from './codes';
 import { TOLERANCE } from './identities';
-import { columnName, formatDifference, formatNumber, rowName, tableName } from './names';
+import { columnName, formatDifference, formatNumber, rowName, tableName } from '../messages/names';
 
 // The rows of table 二 that count documents in force: those of the block with a 现行有效 column.
 const IN_FORCE_ROWS: readonly string[] = ACTIVE_DISCLOSURE_2021.blocks

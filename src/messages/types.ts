@@ -67,7 +67,7 @@ export type FeesCharged =
 
 /**
  * Every message, by what it reports. Numbers of the checks arrive formatted as they are to be
- * shown (check/names.ts: no float noise, signed differences); labels come from grammar/.
+ * shown (names.ts: no float noise, signed differences); labels come from grammar/.
  */
 export interface Messages {
   /** A row of a table as findings about its cells name it. */

@@ -10,6 +10,7 @@ import type { Cell, Position, TableKey, TableLayout, TableOfKey, UnassignedReaso
 import { parseDiagnostic } from '../diagnostics';
 import { labelKey } from '../labels';
 import type { Named } from '../messages/index';
+import { columnName } from '../messages/names';
 import { rowIdentities } from '../solve/identities';
 import { solveTable, type Reading, type RowProblem, type RowSolution } from '../solve/solve';
 import type { CandidateCell } from '../solve/candidates';
@@ -161,12 +162,6 @@ function labelOf(table: TableKey, key: string): string {
 /** A row as messages name it: its key and its label on the form. */
 function named(table: TableKey, key: string): Named {
   return { key, label: labelOf(table, key) };
-}
-
-function columnLabel(table: TableKey, key: string): string {
-  const all: readonly { key: string; label: string }[] =
-    table === 'applications' ? [...APPLICATIONS.columns, ...APPLICATIONS.optionalColumns] : table === 'reviewLitigation' ? REVIEW_LITIGATION.columns : [...ACTIVE_DISCLOSURE_2021.columns, ...ACTIVE_DISCLOSURE_2019.columns];
-  return all.find((column) => column.key === key)?.label ?? key;
 }
 
 function itemPosition(context: TableContext, items: readonly Item[]): Position {
@@ -376,7 +371,7 @@ function build(context: TableContext, table: TableKey, placement: Placement, giv
       if (origin === 'split') split = true;
       if (origin === 'inferred') inferred = true;
       const cell = cellNode(context, candidate, origin === 'inferred' ? value : undefined, origin, where, unitOf(table, column), placement);
-      if (cell.state === 'blank') blanks.push({ key: column, label: columnLabel(table, column) });
+      if (cell.state === 'blank') blanks.push({ key: column, label: columnName(table, column) });
       node[column] = cell;
       cells.push(cell);
     });
@@ -388,7 +383,7 @@ function build(context: TableContext, table: TableKey, placement: Placement, giv
     }
   });
   if (settled) {
-    const stated = settled.hints.map((hint) => ({ column: { key: hint.column, label: columnLabel(table, hint.column) }, value: hint.value }));
+    const stated = settled.hints.map((hint) => ({ column: { key: hint.column, label: columnName(table, hint.column) }, value: hint.value }));
     const line = context.source.position(settled.hints[0]?.start ?? 0, settled.hints[0]?.end ?? 0).start.line;
     const readings = given.status === 'ambiguous' ? given.readings.length : 0;
     context.diagnostics.push(parseDiagnostic('cell/settled', context.say.settled({ where, text, readings, stated, line }), position));
